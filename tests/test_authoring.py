@@ -1,0 +1,228 @@
+"""The chapter-source tooling, fed with small sources in a temporary repository."""
+import textwrap
+
+import nbformat
+import pytest
+
+from seqlab import authoring
+from seqlab.authoring import SourceError
+
+HEADER = """---
+jupytext:
+  text_representation:
+    extension: .md
+    format_name: myst
+kernelspec:
+  display_name: Python 3
+  language: python
+  name: python3
+---
+"""
+
+BODY = '''
+# 9. A test chapter
+
+Shared prose.
+
+```{code-cell} ipython3
+x = 1  # shared
+```
+
+```{code-cell} ipython3
+:tags: [pytorch]
+
+import torch
+```
+
+```{code-cell} ipython3
+:tags: [tensorflow]
+
+import tensorflow
+```
+
++++ {"tags": ["tensorflow"]}
+
+A note for TensorFlow readers.
+
++++
+
+**Exercise.**
+
+```{code-cell} ipython3
+:tags: [solution]
+
+print(x)
+```
+'''
+
+
+def write(path, text):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def repo(tmp_path):
+    write(tmp_path / "book" / "en" / "09-test.md", HEADER + BODY)
+    return tmp_path
+
+
+def fake_execute(nb):
+    """What make_notebooks leaves behind, without running a kernel."""
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type == "code":
+            cell.execution_count = i
+    nb.metadata["seqlab"]["mode"] = "full"
+    return nb
+
+
+def commit_notebooks(src):
+    for fw, nb in authoring.split(src).items():
+        path = authoring.notebook_path(src, fw)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(fake_execute(nb), path)
+
+
+def test_split_routes_cells_by_tag(repo):
+    nbs = authoring.split(repo / "book" / "en" / "09-test.md")
+    pt, tf = nbs["pytorch"], nbs["tensorflow"]
+    pt_sources = [c.source for c in pt.cells]
+    tf_sources = [c.source for c in tf.cells]
+    assert "import torch" in pt_sources and "import torch" not in tf_sources
+    assert "import tensorflow" in tf_sources and "import tensorflow" not in pt_sources
+    assert "A note for TensorFlow readers." in tf_sources
+    assert "A note for TensorFlow readers." not in pt_sources
+    assert "x = 1  # shared" in pt_sources and "x = 1  # shared" in tf_sources
+    assert pt.cells[1].source.startswith("# 9. A test chapter (PyTorch)")
+    assert tf.cells[1].source.startswith("# 9. A test chapter (TensorFlow)")
+
+
+def test_split_generates_setup_cell_and_stable_ids(repo):
+    src = repo / "book" / "en" / "09-test.md"
+    pt = authoring.split(src)["pytorch"]
+    assert pt.cells[0].id == "setup"
+    assert 'LANG, FRAMEWORK = "en", "pytorch"' in pt.cells[0].source
+    ids = [c.id for c in pt.cells]
+    assert ids == [c.id for c in authoring.split(src)["pytorch"].cells]  # same on every run
+    shared = next(c for c in pt.cells if c.source == "x = 1  # shared")
+    tf_shared = next(c for c in authoring.split(src)["tensorflow"].cells if c.source == "x = 1  # shared")
+    assert shared.id == tf_shared.id
+
+
+def test_solution_cells_are_hidden(repo):
+    pt = authoring.split(repo / "book" / "en" / "09-test.md")["pytorch"]
+    solution = next(c for c in pt.cells if c.source == "print(x)")
+    assert "hide-input" in solution.metadata["tags"]
+    assert solution.metadata["jupyter"]["source_hidden"] is True
+
+
+@pytest.mark.parametrize(
+    "bad, message",
+    [
+        (BODY.replace(":tags: [pytorch]", ":tags: [pytorh]"), r"cell 3 \(code, starting 'import torch'\): unknown tag 'pytorh'"),
+        (BODY.replace(":tags: [pytorch]", ":tags: [pytorch, tensorflow]"), "cell 3 .*both frameworks"),
+        (BODY.replace("import torch", "import torch as"), r"cell 3 .*not valid Python"),
+        (BODY.replace('+++ {"tags": ["tensorflow"]}', '+++ {"tags": ["tf"]}'), "cell 5 \\(markdown.*unknown tag 'tf'"),
+        (BODY.replace("# 9. A test chapter", "Not a title"), "first cell must be markdown starting with the '# ' title"),
+    ],
+)
+def test_bad_sources_name_file_and_cell(repo, bad, message):
+    src = write(repo / "book" / "en" / "09-test.md", HEADER + bad)
+    with pytest.raises(SourceError, match=message) as err:
+        authoring.split(src)
+    assert "09-test.md" in str(err.value)
+
+
+def test_unknown_tag_error_gives_the_line(repo):
+    src = write(repo / "book" / "en" / "09-test.md", HEADER + BODY.replace(":tags: [pytorch]", ":tags: [pytorh]"))
+    with pytest.raises(SourceError) as err:
+        authoring.split(src)
+    line = int(str(err.value).split("09-test.md:")[1].split(":")[0])
+    assert src.read_text().splitlines()[line - 1] == "import torch"
+
+
+def test_source_without_front_matter_is_rejected(repo):
+    src = write(repo / "book" / "en" / "09-test.md", BODY)
+    with pytest.raises(SourceError, match="09-test.md: a chapter source starts with YAML front matter"):
+        authoring.split(src)
+
+
+def test_source_outside_a_language_folder_is_rejected(tmp_path):
+    src = write(tmp_path / "book" / "fr" / "09-test.md", HEADER + BODY)
+    with pytest.raises(SourceError, match="book/<lang>/"):
+        authoring.split(src)
+
+
+def test_committed_notebooks_pass_until_the_source_changes(repo):
+    src = repo / "book" / "en" / "09-test.md"
+    commit_notebooks(src)
+    assert authoring.check_notebook(src, "pytorch") == []
+    assert authoring.check_notebook(src, "tensorflow") == []
+    write(src, HEADER + BODY.replace("x = 1", "x = 2"))
+    problems = authoring.check_notebook(src, "pytorch")
+    assert len(problems) == 1
+    assert "09-test-pytorch.ipynb is stale" in problems[0]
+    assert "make notebooks" in problems[0]
+
+
+def test_unexecuted_or_quick_notebooks_are_flagged(repo):
+    src = repo / "book" / "en" / "09-test.md"
+    commit_notebooks(src)
+    path = authoring.notebook_path(src, "pytorch")
+    nb = nbformat.read(path, 4)
+    nb.metadata["seqlab"]["mode"] = "quick"
+    nb.cells[0].execution_count = None
+    nbformat.write(nb, path)
+    problems = " ".join(authoring.check_notebook(src, "pytorch"))
+    assert "not executed in full mode" in problems
+    assert "never executed" in problems
+
+
+def test_missing_notebook_is_flagged(repo):
+    problems = authoring.check_notebook(repo / "book" / "en" / "09-test.md", "tensorflow")
+    assert problems and "09-test-tensorflow.ipynb is missing" in problems[0]
+
+
+def test_translated_comments_are_not_drift(repo):
+    de = write(repo / "book" / "de" / "09-test.md",
+               HEADER + BODY.replace("# shared", "# gemeinsam").replace("Shared prose.", "Gemeinsamer Text."))
+    assert authoring.code_drift(de) == []
+
+
+def test_changed_code_in_a_translation_is_drift(repo):
+    de = write(repo / "book" / "de" / "09-test.md", HEADER + BODY.replace("print(x)", "print(x + 1)"))
+    problems = authoring.code_drift(de)
+    assert len(problems) == 1
+    assert "book/de/09-test.md: code cell 4" in problems[0].replace("\\", "/")
+
+
+def test_missing_code_cell_in_a_translation_is_drift(repo):
+    de = write(repo / "book" / "de" / "09-test.md", HEADER + BODY.split("```{code-cell} ipython3\n:tags: [solution]")[0])
+    assert any("has 3 code cells" in p for p in authoring.code_drift(de))
+
+
+def test_translation_records_and_checks_the_english_version(repo):
+    de = write(repo / "book" / "de" / "09-test.md", HEADER + BODY)
+    assert "does not record which English version" in authoring.follows_current(de)
+    version = authoring.stamp_follows(de)
+    assert f"  follows: {version}" in de.read_text()
+    assert authoring.follows_current(de) is None
+    assert authoring.split(de)  # the stamped front matter is still a valid source
+    en = repo / "book" / "en" / "09-test.md"
+    write(en, en.read_text() + "\nOne more English sentence.\n")
+    problem = authoring.follows_current(de)
+    assert "book/de/09-test.md follows English version" in problem.replace("\\", "/")
+    assert "changed since" in problem
+    authoring.stamp_follows(de)  # re-stamping replaces, not appends
+    assert de.read_text().count("follows:") == 1
+    assert authoring.follows_current(de) is None
+
+
+def test_strip_comments_keeps_strings_with_hashes():
+    code = textwrap.dedent('''
+        s = "#not a comment"  # a comment
+        # a whole-line comment
+        y = 2
+    ''')
+    assert authoring.strip_comments(code) == 's = "#not a comment"\ny = 2'

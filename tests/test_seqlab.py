@@ -1,0 +1,103 @@
+"""Unit tests of the seqlab helpers: quick mode, seeds, data, i18n, and the import rule."""
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+import seqlab
+from seqlab import data, i18n
+
+
+def test_quick_mode_values():
+    assert seqlab.quick_mode({"SEQLAB_QUICK": "1"}) is True
+    assert seqlab.quick_mode({"SEQLAB_QUICK": "yes"}) is True
+    assert seqlab.quick_mode({"SEQLAB_QUICK": "0"}) is False
+    assert seqlab.quick_mode({}) is False
+
+
+def test_quick_mode_rejects_unknown_value():
+    with pytest.raises(ValueError, match="SEQLAB_QUICK='maybe'"):
+        seqlab.quick_mode({"SEQLAB_QUICK": "maybe"})
+
+
+def test_pick_follows_the_switch(monkeypatch):
+    monkeypatch.setattr(seqlab, "QUICK", True)
+    assert seqlab.pick(100, 3) == 3
+    monkeypatch.setattr(seqlab, "QUICK", False)
+    assert seqlab.pick(100, 3) == 100
+
+
+@pytest.mark.parametrize("seed", [-1, 1.5, "0", True])
+def test_set_seed_rejects_bad_seeds(seed):
+    with pytest.raises(ValueError, match="seed must be a non-negative int"):
+        seqlab.set_seed(seed)
+
+
+def test_importing_seqlab_imports_no_framework():
+    code = (
+        "import sys, seqlab, seqlab.data, seqlab.plot, seqlab.i18n, seqlab.authoring;"
+        "print(sorted(m for m in ('torch', 'tensorflow', 'keras') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("lang", seqlab.LANGS)
+def test_reviews_are_deterministic_distinct_and_balanced(lang):
+    a = data.reviews(500, lang=lang, seed=3)
+    b = data.reviews(500, lang=lang, seed=3)
+    assert a == b
+    assert len({r.tokens for r in a}) == 500
+    assert 0.4 < np.mean([r.label for r in a]) < 0.6
+    assert data.reviews(500, lang=lang, seed=4) != a
+
+
+def test_reviews_gold_english_and_german():
+    """Labels follow the grammar: the adjective's polarity, flipped by a negation."""
+    for lang, neg, pos_words in (("en", "not", {"good", "great", "excellent", "lovely", "wonderful", "fun"}),
+                                 ("de", "nicht", {"gut", "großartig", "hervorragend", "schön", "wunderbar", "unterhaltsam"})):
+        for r in data.reviews(300, lang=lang, seed=0):
+            positive_word = any(tok in pos_words for tok in r.tokens)
+            assert r.label == int(positive_word != (neg in r.tokens)), r.text
+    assert data.reviews(1, lang="de", seed=0)[0].tokens[0] in {"Der", "Das", "Die"}
+
+
+def test_reviews_bad_arguments():
+    with pytest.raises(ValueError, match="lang must be one of"):
+        data.reviews(10, lang="fr")
+    with pytest.raises(ValueError, match="n must be a positive int"):
+        data.reviews(0)
+    with pytest.raises(ValueError, match="max_tails"):
+        data.reviews(10, max_tails=9)
+    with pytest.raises(ValueError, match="fewer than n=100000 distinct"):
+        data.reviews(100000, lang="en", max_tails=0)
+
+
+def test_pad_left_and_right():
+    seqs = [[5, 6], [7], [1, 2, 3]]
+    assert data.pad(seqs).tolist() == [[0, 5, 6], [0, 0, 7], [1, 2, 3]]
+    assert data.pad(seqs, side="right", length=4).tolist() == [[5, 6, 0, 0], [7, 0, 0, 0], [1, 2, 3, 0]]
+    assert data.pad(seqs).dtype == np.int64
+
+
+def test_pad_bad_arguments():
+    with pytest.raises(ValueError, match="side must be"):
+        data.pad([[1]], side="middle")
+    with pytest.raises(ValueError, match="shorter than the longest"):
+        data.pad([[1, 2, 3]], length=2)
+    with pytest.raises(ValueError, match="at least one sequence"):
+        data.pad([])
+
+
+def test_every_ui_string_exists_in_every_language():
+    for key, texts in i18n.STRINGS.items():
+        assert set(texts) == set(seqlab.LANGS), key
+        assert all(texts[lang].strip() for lang in seqlab.LANGS), key
+
+
+def test_ui_string_bad_arguments():
+    with pytest.raises(ValueError, match="unknown UI string"):
+        i18n.t("nope", "en")
+    with pytest.raises(ValueError, match="lang must be one of"):
+        i18n.t("epoch", "fr")
