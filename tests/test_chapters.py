@@ -1,0 +1,41 @@
+"""The course's own chapters: committed notebooks match their sources, translations match English."""
+import pytest
+
+from seqlab import FRAMEWORKS, authoring
+
+SOURCES = authoring.chapter_sources()
+TRANSLATIONS = [s for s in SOURCES if s.parent.name != "en"]
+
+
+def test_there_are_chapters_in_english_and_german():
+    langs = {s.parent.name for s in SOURCES}
+    assert {"en", "de"} <= langs
+
+
+@pytest.mark.parametrize("framework", FRAMEWORKS)
+@pytest.mark.parametrize("src", SOURCES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_committed_notebook_matches_its_source(src, framework):
+    assert authoring.check_notebook(src, framework) == []
+
+
+@pytest.mark.parametrize("src", TRANSLATIONS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_translation_has_the_english_code(src):
+    assert authoring.code_drift(src) == []
+
+
+@pytest.mark.parametrize("src", TRANSLATIONS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_translation_follows_the_current_english(src):
+    assert authoring.follows_current(src) is None
+
+
+@pytest.mark.parametrize("src", SOURCES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_chapter_has_exercises_with_solutions(src):
+    for framework, nb in authoring.split(src).items():
+        solutions = [c for c in nb.cells if "solution" in c.metadata.get("tags", [])]
+        assert solutions, f"{src}: the {framework} notebook has no solution cells"
+
+
+@pytest.mark.parametrize("src", SOURCES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_chapter_compares_some_outputs_with_nbval(src):
+    tags = [t for c in authoring.read_source(src).cells for t in c.metadata.get("tags", [])]
+    assert "nbval-check-output" in tags
