@@ -2,7 +2,7 @@
 PYTHON ?= python3.11
 VENV   := .venv
 PY     := $(VENV)/bin/python
-STAMP  := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
+STAMP  := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml package-lock.json | cksum | cut -d' ' -f1)
 # Quiet TensorFlow before it is imported by any kernel or test.
 export TF_CPP_MIN_LOG_LEVEL := 3
 export TF_ENABLE_ONEDNN_OPTS := 0
@@ -12,7 +12,8 @@ export PYTHONHASHSEED := 0
 
 venv: $(STAMP)
 
-$(STAMP):
+$(STAMP): package-lock.json
+	npm ci --no-audit --no-fund --silent
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt

@@ -434,6 +434,7 @@ def stage_book(lang: str, root: Path = ROOT) -> Path:
     sphinx_config["togglebutton_hint_hide"] = t("hide_solution", lang)
     _write_if_changed(stage / "_config.yml", yaml.safe_dump(config, allow_unicode=True).encode())
 
+    _vendor_mathjax(root, stage)
     wanted = {"_config.yml", "_toc.yml"}
     chapters = []
     for page in sorted(book_dir.glob("*.md")):
@@ -453,9 +454,33 @@ def stage_book(lang: str, root: Path = ROOT) -> Path:
     toc = {"format": "jb-book", "root": "intro", "chapters": [{"file": c} for c in chapters]}
     _write_if_changed(stage / "_toc.yml", yaml.safe_dump(toc).encode())
     for stale in stage.iterdir():  # pages removed from the source go from the stage too
-        if stale.is_file() and stale.name not in wanted:
+        if stale.is_file() and stale.name not in wanted:  # (_vendor/ is a folder: kept)
             stale.unlink()
     return stage
+
+
+# MathJax, served by the book itself: the parts of the npm package that the TeX/CHTML
+# component loads (fonts, extensions, menu, accessibility), not the 4 MB speech engine.
+MATHJAX_PARTS = ("tex-mml-chtml.js", "output/chtml", "input/tex/extensions", "ui", "a11y", "adaptors")
+
+
+def _vendor_mathjax(root: Path, stage: Path) -> None:
+    """Copy MathJax from ``node_modules`` into ``<stage>/_vendor/mathjax`` (served as ``_static``).
+
+    Not ``_static`` itself: Jupyter Book adds every script in ``_static`` to every page, which
+    would load MathJax twice.
+    """
+    source = root / "node_modules" / "mathjax" / "es5"
+    if not (source / "tex-mml-chtml.js").exists():
+        raise FileNotFoundError(f"{_rel(source)} is missing: run `npm ci` (make book does)")
+    target = stage / "_vendor" / "mathjax"
+    for part in MATHJAX_PARTS:
+        if (source / part).is_dir():
+            for f in (source / part).rglob("*"):
+                if f.is_file():
+                    _write_if_changed(target / f.relative_to(source), f.read_bytes())
+        else:
+            _write_if_changed(target / part, (source / part).read_bytes())
 
 
 def build_book(lang: str, root: Path = ROOT) -> Path:
