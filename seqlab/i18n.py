@@ -59,6 +59,37 @@ STRINGS: dict[str, dict[str, str]] = {
         "ja": "k ステップ前の入力に届く勾配",
         "zh": "传回 k 步之前输入的梯度",
     },
+    # The quiz widget (seqlab.quiz). {score} and {total} are filled in by the widget.
+    "quiz_title": {"en": "Quiz", "de": "Quiz", "ja": "クイズ", "zh": "测验"},
+    "check": {"en": "Check", "de": "Prüfen", "ja": "答え合わせ", "zh": "检查"},
+    "check_again": {"en": "Check again", "de": "Erneut prüfen", "ja": "もう一度答え合わせ", "zh": "再次检查"},
+    "correct": {"en": "Correct!", "de": "Richtig!", "ja": "正解です！", "zh": "回答正确！"},
+    "not_quite": {
+        "en": "Not quite.",
+        "de": "Noch nicht ganz.",
+        "ja": "惜しい、不正解です。",
+        "zh": "还不太对。",
+    },
+    "try_again": {"en": "Try again", "de": "Noch einmal", "ja": "やり直す", "zh": "重新作答"},
+    "score": {
+        "en": "Score: {score} / {total}",
+        "de": "Punkte: {score} / {total}",
+        "ja": "得点：{score} / {total}",
+        "zh": "得分：{score} / {total}",
+    },
+    "reset": {"en": "Reset quiz", "de": "Quiz zurücksetzen", "ja": "クイズをリセット", "zh": "重置测验"},
+    "move_up": {"en": "Move up", "de": "Nach oben", "ja": "上へ", "zh": "上移"},
+    "move_down": {"en": "Move down", "de": "Nach unten", "ja": "下へ", "zh": "下移"},
+    "too_high": {"en": "Too high.", "de": "Zu hoch.", "ja": "大きすぎます。", "zh": "太大了。"},
+    "too_low": {"en": "Too low.", "de": "Zu niedrig.", "ja": "小さすぎます。", "zh": "太小了。"},
+    "your_number": {"en": "Your answer", "de": "Antwort", "ja": "あなたの答え", "zh": "你的答案"},
+    "explanation": {"en": "Why:", "de": "Warum:", "ja": "解説：", "zh": "解析："},
+    "language_fallback": {
+        "en": "This quiz is not translated yet and is shown in English.",
+        "de": "Dieses Quiz ist noch nicht übersetzt und wird auf Englisch gezeigt.",
+        "ja": "このクイズはまだ翻訳されていないため、英語で表示しています。",
+        "zh": "本测验尚未翻译，暂以英文显示。",
+    },
 }
 
 

@@ -1,0 +1,180 @@
+"""The built book in a real browser: the quiz works with no kernel, progress survives a reload,
+and no page asks another host for anything.
+
+Playwright drives Debian's Chromium (/usr/bin/chromium, `apt-get install chromium`); it never
+downloads a browser of its own. The book is served from _build/html on 127.0.0.1.
+"""
+import functools
+import http.server
+import re
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+import yaml
+
+from seqlab import authoring
+from seqlab.i18n import t
+
+ROOT = Path(__file__).resolve().parent.parent
+HTML = ROOT / "_build" / "html"
+SHOTS = ROOT / "_build" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run", "--disable-sync", "--disable-quic"]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server():
+    assert (HTML / "index.html").exists(), f"{HTML} is not built: run `make book` first"
+    handler = functools.partial(QuietHandler, directory=str(HTML))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    assert shutil.which(CHROMIUM) or Path(CHROMIUM).exists(), (
+        f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); .ci/run does"
+    )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+class Page:
+    """A browser page that records every request it makes."""
+
+    def __init__(self, browser, context=None):
+        self.context = context or browser.new_context(viewport={"width": 1200, "height": 900})
+        self.page = self.context.new_page()
+        self.requests = []
+        self.errors = []
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def foreign(self, server):
+        """Requests that left the local server (data: and blob: URLs stay in the page)."""
+        return [u for u in self.requests if not (u.startswith(server + "/") or urlparse(u).scheme in ("data", "blob"))]
+
+
+def quiz_bank(chapter):
+    return yaml.safe_load((ROOT / "quizzes" / f"{chapter}.yml").read_text(encoding="utf-8"))
+
+
+def first_single_question(bank):
+    q = next(q for q in bank["questions"] if q["type"] == "single")
+    wrong = next(o for o in q["options"] if o != q["answer"])
+    return q, wrong
+
+
+@pytest.mark.parametrize("lang", authoring.book_langs())
+def test_no_page_requests_another_host(browser, server, lang):
+    pages = ["index.html", f"{lang}/intro.html"] + [
+        f"{lang}/{src.stem}-{fw}.html" for src in authoring.chapter_sources(lang) for fw in ("pytorch", "tensorflow")
+    ]
+    for path in pages:
+        p = Page(browser)
+        p.page.goto(f"{server}/{path}")
+        p.page.wait_for_load_state("networkidle")
+        assert p.foreign(server) == [], f"{path} asked other hosts"
+        assert p.errors == [], f"{path} raised JavaScript errors"
+        p.context.close()
+
+
+@pytest.mark.parametrize("lang", authoring.book_langs())
+def test_quiz_works_without_a_kernel_and_keeps_progress(browser, server, lang):
+    src = authoring.chapter_sources(lang)[0]
+    chapter = src.stem
+    bank = quiz_bank(chapter)
+    q, wrong = first_single_question(bank)
+    text = q["text"][lang]
+    p = Page(browser)
+    page = p.page
+    page.goto(f"{server}/{lang}/{chapter}-pytorch.html")
+    quiz = page.locator(".seqlab-quiz")
+    quiz.wait_for(timeout=20000)
+    box = quiz.locator(f'fieldset[data-qid="{q["id"]}"]')
+    total = len(bank["questions"])
+    score = quiz.locator(".sq-score")
+    assert score.inner_text() == t("score", lang).format(score=0, total=total)
+
+    # a wrong answer: "not quite" and the explanation of the chosen option
+    box.locator(f'input[value="{wrong}"]').check()
+    box.locator(".sq-check").click()
+    feedback = box.locator(".sq-feedback")
+    assert t("not_quite", lang) in feedback.inner_text()
+    assert _visible_text(text["options"][wrong]["why"]) in _squash(feedback.inner_text())
+    assert score.inner_text() == t("score", lang).format(score=0, total=total)
+
+    # then the right one: "correct", its explanation, the score goes up, the question locks
+    box.locator(f'input[value="{q["answer"]}"]').check()
+    box.locator(".sq-check").click()
+    assert t("correct", lang) in feedback.inner_text()
+    assert _visible_text(text["options"][q["answer"]]["why"]) in _squash(feedback.inner_text())
+    assert score.inner_text() == t("score", lang).format(score=1, total=total)
+    assert box.locator(f'input[value="{wrong}"]').is_disabled()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    box.scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / f"quiz-{lang}.png"))
+
+    # a reload keeps the progress (local storage)
+    page.reload()
+    quiz = page.locator(".seqlab-quiz")
+    quiz.wait_for(timeout=20000)
+    box = quiz.locator(f'fieldset[data-qid="{q["id"]}"]')
+    assert quiz.locator(".sq-score").inner_text() == t("score", lang).format(score=1, total=total)
+    assert box.locator(f'input[value="{q["answer"]}"]').is_checked()
+    assert t("correct", lang) in box.locator(".sq-feedback").inner_text()
+
+    # reset clears it, also across a reload
+    quiz.locator(".sq-reset").click()
+    assert quiz.locator(".sq-score").inner_text() == t("score", lang).format(score=0, total=total)
+    page.reload()
+    page.locator(".seqlab-quiz").wait_for(timeout=20000)
+    assert page.locator(".seqlab-quiz .sq-score").inner_text() == t("score", lang).format(score=0, total=total)
+    assert p.foreign(server) == []
+    assert p.errors == []
+    p.context.close()
+
+
+@pytest.mark.parametrize("lang", authoring.book_langs()[:1])
+def test_quiz_is_keyboard_usable(browser, server, lang):
+    src = authoring.chapter_sources(lang)[0]
+    bank = quiz_bank(src.stem)
+    q, _ = first_single_question(bank)
+    p = Page(browser)
+    page = p.page
+    page.goto(f"{server}/{lang}/{src.stem}-tensorflow.html")
+    page.locator(".seqlab-quiz").wait_for(timeout=20000)
+    box = page.locator(f'.seqlab-quiz fieldset[data-qid="{q["id"]}"]')
+    box.locator("input").first.focus()
+    page.keyboard.press("Space")  # select the focused option
+    page.keyboard.press("Tab")  # leaves the radio group: next stop is the Check button
+    assert page.evaluate("document.activeElement.className") == "sq-check"
+    page.keyboard.press("Enter")
+    assert box.locator(".sq-feedback").inner_text().strip() != ""
+    p.context.close()
+
+
+def _squash(s):
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def _visible_text(s):
+    """The start of a bank text as a reader sees it (before any math, which MathJax re-renders)."""
+    plain = _squash(s).split("$")[0].strip()
+    return plain[:40]
