@@ -258,6 +258,7 @@ def check_notebook(src: Path, framework: str) -> list[str]:
     meta = nb.metadata.get("seqlab", {})
     if meta.get("mode") != "full":
         problems.append(f"{_rel(path)} was not executed in full mode (mode={meta.get('mode')!r}): {fix}")
+    problems += _stale_widgets(nb, path, fix)
     for c in nb.cells:
         if c.cell_type != "code":
             continue
@@ -267,6 +268,22 @@ def check_notebook(src: Path, framework: str) -> list[str]:
         if any(o.get("output_type") == "error" for o in c.get("outputs", [])):
             problems.append(f"{_rel(path)}: cell {c.get('id')} stored an error: fix the source, then {fix}")
     return problems
+
+
+def _stale_widgets(nb, path: Path, fix: str) -> list[str]:
+    """The book renders widgets from the state stored in the notebook, front-end code included:
+    a quiz stored before ``seqlab/quiz.js`` or ``quiz.css`` changed would show the old code."""
+    state = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
+    here = Path(__file__).resolve().parent
+    current = {"_esm": (here / "quiz.js").read_text(encoding="utf-8"),
+               "_css": (here / "quiz.css").read_text(encoding="utf-8")}
+    for model in state.get("state", {}).values():
+        stored = model.get("state", {})
+        if "questions" in stored and "_esm" in stored:  # a seqlab quiz
+            for key, code in current.items():
+                if stored.get(key) != code:
+                    return [f"{_rel(path)} stores an older quiz front end ({key}): {fix}"]
+    return []
 
 
 # --------------------------------------------------------------------------- translations

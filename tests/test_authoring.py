@@ -226,3 +226,15 @@ def test_strip_comments_keeps_strings_with_hashes():
         y = 2
     ''')
     assert authoring.strip_comments(code) == 's = "#not a comment"\ny = 2'
+
+
+def test_notebook_with_an_older_quiz_front_end_is_stale(repo):
+    src = repo / "book" / "en" / "09-test.md"
+    commit_notebooks(src)
+    path = authoring.notebook_path(src, "pytorch")
+    nb = nbformat.read(path, 4)
+    state = {"m1": {"state": {"questions": [], "_esm": "old code", "_css": "old css"}}}
+    nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": state}}
+    nbformat.write(nb, path)
+    problems = authoring.check_notebook(src, "pytorch")
+    assert any("stores an older quiz front end (_esm)" in p for p in problems)

@@ -39,3 +39,10 @@ def test_every_chapter_has_exercises_with_solutions(src):
 def test_every_chapter_compares_some_outputs_with_nbval(src):
     tags = [t for c in authoring.read_source(src).cells for t in c.metadata.get("tags", [])]
     assert "nbval-check-output" in tags
+
+
+@pytest.mark.parametrize("src", SOURCES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_chapter_ends_with_its_quiz(src):
+    code = [c for c in authoring.read_source(src).cells if c.cell_type == "code"]
+    assert f'Quiz("{src.stem}", lang=LANG)' in code[-1].source, f"{src}: the last code cell shows the quiz"
+    assert (authoring.ROOT / "quizzes" / f"{src.stem}.yml").exists(), f"quizzes/{src.stem}.yml is missing"
