@@ -565,6 +565,7 @@ def write_landing_page(langs, root: Path = ROOT) -> Path:
   li a:hover, li a:focus {{ background: #f0f4ff; outline: 2px solid #4a6fd8; }}
   .name {{ font-weight: 600; display: block; }}
   .title {{ color: #555; }}
+  li a.suggested {{ border-color: #4a6fd8; border-width: 2px; }}
 </style>
 </head>
 <body>
@@ -573,6 +574,24 @@ def write_landing_page(langs, root: Path = ROOT) -> Path:
 <ul>
 {items}
 </ul>
+<script>
+// Suggest the reader's language (a previous choice first, then the browser's), without redirecting.
+(function () {{
+  var links = Array.prototype.slice.call(document.querySelectorAll("li a[hreflang]"));
+  var have = links.map(function (a) {{ return a.getAttribute("hreflang"); }});
+  var saved = null;
+  try {{ saved = localStorage.getItem("seqlab-lang"); }} catch (e) {{}}
+  var prefs = (saved ? [saved] : []).concat(navigator.languages || [navigator.language || ""]);
+  var pick = prefs.map(function (l) {{ return String(l).slice(0, 2).toLowerCase(); }})
+                  .filter(function (l) {{ return have.indexOf(l) >= 0; }})[0];
+  links.forEach(function (a) {{
+    a.addEventListener("click", function () {{
+      try {{ localStorage.setItem("seqlab-lang", a.getAttribute("hreflang")); }} catch (e) {{}}
+    }});
+    if (a.getAttribute("hreflang") === pick) {{ a.classList.add("suggested"); a.focus(); }}
+  }});
+}})();
+</script>
 </body>
 </html>
 """
