@@ -271,8 +271,12 @@ def check_notebook(src: Path, framework: str) -> list[str]:
 
 
 def _stale_widgets(nb, path: Path, fix: str) -> list[str]:
-    """The book renders widgets from the state stored in the notebook, front-end code included:
-    a quiz stored before ``seqlab/quiz.js`` or ``quiz.css`` changed would show the old code."""
+    """The book renders widgets from the state stored in the notebook, front-end code and quiz
+    text included: a quiz stored before ``seqlab/quiz.js``, ``quiz.css`` or its bank changed
+    would show the old version."""
+    from . import quizbank
+    from .quiz import questions_for
+
     state = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
     here = Path(__file__).resolve().parent
     current = {"_esm": (here / "quiz.js").read_text(encoding="utf-8"),
@@ -283,6 +287,9 @@ def _stale_widgets(nb, path: Path, fix: str) -> list[str]:
             for key, code in current.items():
                 if stored.get(key) != code:
                     return [f"{_rel(path)} stores an older quiz front end ({key}): {fix}"]
+            bank = path.resolve().parents[2] / "quizzes" / f"{stored.get('chapter')}.yml"
+            if bank.exists() and stored["questions"] != questions_for(quizbank.load(bank), stored.get("lang", "en"))[0]:
+                return [f"{_rel(path)} stores an older version of {_rel(bank)}: {fix}"]
     return []
 
 
@@ -447,6 +454,9 @@ def stage_book(lang: str, root: Path = ROOT) -> Path:
     config["title"] = t("course_title", lang)
     sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
     sphinx_config["language"] = lang
+    # The only hidden inputs are exercise solutions (tag `solution` adds `hide-input`).
+    sphinx_config["nb_code_prompt_show"] = t("show_solution", lang)
+    sphinx_config["nb_code_prompt_hide"] = t("hide_solution", lang)
     sphinx_config["togglebutton_hint"] = t("show_solution", lang)
     sphinx_config["togglebutton_hint_hide"] = t("hide_solution", lang)
     _write_if_changed(stage / "_config.yml", yaml.safe_dump(config, allow_unicode=True, sort_keys=False).encode())

@@ -238,3 +238,25 @@ def test_notebook_with_an_older_quiz_front_end_is_stale(repo):
     nbformat.write(nb, path)
     problems = authoring.check_notebook(src, "pytorch")
     assert any("stores an older quiz front end (_esm)" in p for p in problems)
+
+
+def test_notebook_with_an_older_quiz_text_is_stale(repo):
+    import yaml
+    from seqlab.quiz import questions_for
+    from test_quizbank import GOOD
+
+    src = repo / "book" / "en" / "09-test.md"
+    commit_notebooks(src)
+    bank = dict(GOOD, chapter="09-test")
+    write(repo / "quizzes" / "09-test.yml", yaml.safe_dump(bank, allow_unicode=True))
+    here = authoring.Path(authoring.__file__).resolve().parent
+    stored = {"chapter": "09-test", "lang": "en", "questions": questions_for(bank, "en")[0],
+              "_esm": (here / "quiz.js").read_text(), "_css": (here / "quiz.css").read_text()}
+    path = authoring.notebook_path(src, "pytorch")
+    nb = nbformat.read(path, 4)
+    nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {"m": {"state": stored}}}}
+    nbformat.write(nb, path)
+    assert authoring.check_notebook(src, "pytorch") == []
+    bank["questions"][0]["text"]["en"]["question"] = "A better question?"
+    write(repo / "quizzes" / "09-test.yml", yaml.safe_dump(bank, allow_unicode=True))
+    assert any("stores an older version of" in p and "09-test.yml" in p for p in authoring.check_notebook(src, "pytorch"))
