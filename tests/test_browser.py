@@ -178,3 +178,39 @@ def _visible_text(s):
     """The start of a bank text as a reader sees it (before any math, which MathJax re-renders)."""
     plain = _squash(s).split("$")[0].strip()
     return plain[:40]
+
+
+def test_bank_text_cannot_inject_html_or_script(browser, server):
+    """Serve a chapter page whose stored quiz state carries markup, and look for what it became."""
+    import json
+
+    lang = authoring.book_langs()[0]
+    src = authoring.chapter_sources(lang)[0]
+    payload = '<img src="x" onerror="window.__pwned = 1"><b>bold</b>'
+    p = Page(browser)
+
+    def inject(route):
+        html = route.fetch().text()
+        start = html.index('<script type="application/vnd.jupyter.widget-state+json">')
+        body_start = html.index(">", start) + 1
+        end = html.index("</script>", body_start)
+        state = json.loads(html[body_start:end])
+        for model in state["state"].values():
+            questions = model.get("state", {}).get("questions")
+            if questions:
+                questions[0]["question"] = payload
+                questions[0].setdefault("options", [{}])[0]["text"] = payload
+        route.fulfill(body=html[:body_start] + json.dumps(state).replace("</", "<\\/") + html[end:],
+                      headers={"content-type": "text/html; charset=utf-8"})
+
+    url = f"{server}/{lang}/{src.stem}-pytorch.html"
+    p.page.route(url, inject)
+    p.page.goto(url)
+    quiz = p.page.locator(".seqlab-quiz")
+    quiz.wait_for(timeout=20000)
+    first = quiz.locator("fieldset").first
+    assert payload in first.locator("legend").inner_text()
+    assert payload in first.locator("label").first.inner_text()
+    assert quiz.locator("img").count() == 0 and quiz.locator("b").count() == 0
+    assert p.page.evaluate("window.__pwned === undefined")
+    p.context.close()
