@@ -1,4 +1,5 @@
 """The chapter-source tooling, fed with small sources in a temporary repository."""
+import copy
 import textwrap
 
 import nbformat
@@ -247,7 +248,7 @@ def test_notebook_with_an_older_quiz_text_is_stale(repo):
 
     src = repo / "book" / "en" / "09-test.md"
     commit_notebooks(src)
-    bank = dict(GOOD, chapter="09-test")
+    bank = dict(copy.deepcopy(GOOD), chapter="09-test")
     write(repo / "quizzes" / "09-test.yml", yaml.safe_dump(bank, allow_unicode=True))
     here = authoring.Path(authoring.__file__).resolve().parent
     stored = {"chapter": "09-test", "lang": "en", "questions": questions_for(bank, "en")[0],

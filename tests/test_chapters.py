@@ -15,17 +15,20 @@ def test_there_are_chapters_in_english_and_german():
 @pytest.mark.parametrize("framework", FRAMEWORKS)
 @pytest.mark.parametrize("src", SOURCES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_committed_notebook_matches_its_source(src, framework):
-    assert authoring.check_notebook(src, framework) == []
+    problems = authoring.check_notebook(src, framework)
+    assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("src", TRANSLATIONS, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_translation_has_the_english_code(src):
-    assert authoring.code_drift(src) == []
+    problems = authoring.code_drift(src)
+    assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("src", TRANSLATIONS, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_translation_follows_the_current_english(src):
-    assert authoring.follows_current(src) is None
+    problem = authoring.follows_current(src)
+    assert problem is None, problem
 
 
 @pytest.mark.parametrize("src", SOURCES, ids=lambda p: f"{p.parent.name}/{p.name}")
