@@ -90,6 +90,25 @@ STRINGS: dict[str, dict[str, str]] = {
         "ja": "このクイズはまだ翻訳されていないため、英語で表示しています。",
         "zh": "本测验尚未翻译，暂以英文显示。",
     },
+    # The book's page toolbar (assets/book/seqlab-book.js).
+    "language": {"en": "Language", "de": "Sprache", "ja": "言語", "zh": "语言"},
+    "framework": {"en": "Framework", "de": "Framework", "ja": "フレームワーク", "zh": "框架"},
+    "open_colab": {"en": "Open in Colab", "de": "In Colab öffnen", "ja": "Colab で開く", "zh": "在 Colab 中打开"},
+    "open_binder": {"en": "Binder", "de": "Binder", "ja": "Binder", "zh": "Binder"},
+    "open_jupyterhub": {"en": "JupyterHub", "de": "JupyterHub", "ja": "JupyterHub", "zh": "JupyterHub"},
+    "hub_prompt": {
+        "en": "Address of your class's JupyterHub (asked once, remembered in this browser):",
+        "de": "Adresse des JupyterHub für diesen Kurs (einmal gefragt, in diesem Browser gespeichert):",
+        "ja": "授業で使う JupyterHub のアドレス（最初に一度だけ尋ね、このブラウザーに保存します）：",
+        "zh": "课程所用 JupyterHub 的地址（只问一次，保存在此浏览器中）：",
+    },
+    "glossary": {"en": "Glossary", "de": "Glossar", "ja": "用語集", "zh": "术语表"},
+    "glossary_terms": {
+        "en": "Terms from this chapter in the glossary:",
+        "de": "Begriffe aus diesem Kapitel im Glossar:",
+        "ja": "この章の用語（用語集）：",
+        "zh": "本章术语（见术语表）：",
+    },
 }
 
 

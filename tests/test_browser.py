@@ -56,19 +56,32 @@ def browser():
 
 
 class Page:
-    """A browser page that records every request it makes."""
+    """A browser page that records every request it makes, and lets none leave this machine:
+    a request for another host is recorded (tests assert there are none) and aborted."""
 
-    def __init__(self, browser, context=None):
-        self.context = context or browser.new_context(viewport={"width": 1200, "height": 900})
-        self.page = self.context.new_page()
+    def __init__(self, browser, server):
+        self.server = server
+        self.context = browser.new_context(viewport={"width": 1200, "height": 900})
         self.requests = []
         self.errors = []
-        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
 
-    def foreign(self, server):
-        """Requests that left the local server (data: and blob: URLs stay in the page)."""
-        return [u for u in self.requests if not (u.startswith(server + "/") or urlparse(u).scheme in ("data", "blob"))]
+    def _local(self, url):
+        return url.startswith(self.server + "/") or urlparse(url).scheme in ("data", "blob")
+
+    def _route(self, route):
+        url = route.request.url
+        self.requests.append(url)
+        if self._local(url):
+            route.fallback()
+        else:
+            route.abort()
+
+    def foreign(self, server=None):
+        """Requests for another host (data: and blob: URLs stay in the page)."""
+        return [u for u in self.requests if not self._local(u)]
 
 
 def quiz_bank(chapter):
@@ -83,11 +96,9 @@ def first_single_question(bank):
 
 @pytest.mark.parametrize("lang", authoring.book_langs())
 def test_no_page_requests_another_host(browser, server, lang):
-    pages = ["index.html", f"{lang}/intro.html"] + [
-        f"{lang}/{src.stem}-{fw}.html" for src in authoring.chapter_sources(lang) for fw in ("pytorch", "tensorflow")
-    ]
+    pages = ["index.html", f"{lang}/intro.html"] + [f"{lang}/{src.stem}.html" for src in authoring.chapter_sources(lang)]
     for path in pages:
-        p = Page(browser)
+        p = Page(browser, server)
         p.page.goto(f"{server}/{path}")
         p.page.wait_for_load_state("networkidle")
         assert p.foreign(server) == [], f"{path} asked other hosts"
@@ -102,9 +113,9 @@ def test_quiz_works_without_a_kernel_and_keeps_progress(browser, server, lang):
     bank = quiz_bank(chapter)
     q, wrong = first_single_question(bank)
     text = q["text"][lang]
-    p = Page(browser)
+    p = Page(browser, server)
     page = p.page
-    page.goto(f"{server}/{lang}/{chapter}-pytorch.html")
+    page.goto(f"{server}/{lang}/{chapter}.html")
     quiz = page.locator(".seqlab-quiz")
     quiz.wait_for(timeout=20000)
     box = quiz.locator(f'fieldset[data-qid="{q["id"]}"]')
@@ -156,9 +167,9 @@ def test_quiz_is_keyboard_usable(browser, server, lang):
     src = authoring.chapter_sources(lang)[0]
     bank = quiz_bank(src.stem)
     q, _ = first_single_question(bank)
-    p = Page(browser)
+    p = Page(browser, server)
     page = p.page
-    page.goto(f"{server}/{lang}/{src.stem}-tensorflow.html")
+    page.goto(f"{server}/{lang}/{src.stem}.html")
     page.locator(".seqlab-quiz").wait_for(timeout=20000)
     box = page.locator(f'.seqlab-quiz fieldset[data-qid="{q["id"]}"]')
     box.locator("input").first.focus()
@@ -187,7 +198,7 @@ def test_bank_text_cannot_inject_html_or_script(browser, server):
     lang = authoring.book_langs()[0]
     src = authoring.chapter_sources(lang)[0]
     payload = '<img src="x" onerror="window.__pwned = 1"><b>bold</b>'
-    p = Page(browser)
+    p = Page(browser, server)
 
     def inject(route):
         html = route.fetch().text()
@@ -203,7 +214,7 @@ def test_bank_text_cannot_inject_html_or_script(browser, server):
         route.fulfill(body=html[:body_start] + json.dumps(state).replace("</", "<\\/") + html[end:],
                       headers={"content-type": "text/html; charset=utf-8"})
 
-    url = f"{server}/{lang}/{src.stem}-pytorch.html"
+    url = f"{server}/{lang}/{src.stem}.html"
     p.page.route(url, inject)
     p.page.goto(url)
     quiz = p.page.locator(".seqlab-quiz")
@@ -213,4 +224,81 @@ def test_bank_text_cannot_inject_html_or_script(browser, server):
     assert payload in first.locator("label").first.inner_text()
     assert quiz.locator("img").count() == 0 and quiz.locator("b").count() == 0
     assert p.page.evaluate("window.__pwned === undefined")
+    p.context.close()
+
+
+def _visible(page, selector):
+    return page.locator(selector).first.is_visible()
+
+
+def test_framework_switch_flips_every_cell_and_is_remembered(browser, server):
+    lang = authoring.book_langs()[0]
+    src = authoring.chapter_sources(lang)[0]
+    p = Page(browser, server)
+    page = p.page
+    page.goto(f"{server}/{lang}/{src.stem}.html")
+    page.locator(".seqlab-frameworks").wait_for()
+    assert page.evaluate("document.documentElement.dataset.framework") == "pytorch"
+    assert _visible(page, ".tag_pytorch") and not _visible(page, ".tag_tensorflow")
+    page.click('.seqlab-frameworks button[data-framework="tensorflow"]')
+    assert _visible(page, ".tag_tensorflow") and not _visible(page, ".tag_pytorch")
+    assert page.locator(".tag_pytorch").evaluate_all("els => els.every(e => e.offsetParent === null)")
+    page.reload()
+    page.locator(".seqlab-frameworks").wait_for()
+    assert page.evaluate("document.documentElement.dataset.framework") == "tensorflow"
+    assert page.get_attribute('.seqlab-frameworks button[data-framework="tensorflow"]', "aria-pressed") == "true"
+    assert _visible(page, ".tag_tensorflow") and not _visible(page, ".tag_pytorch")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"chapter-{lang}-tensorflow.png"))
+    # and on another page of the book (and in another language), too
+    other = authoring.book_langs()[-1]
+    page.goto(f"{server}/{other}/{src.stem}.html")
+    page.locator(".seqlab-frameworks").wait_for()
+    assert page.evaluate("document.documentElement.dataset.framework") == "tensorflow"
+    assert p.foreign(server) == [] and p.errors == []
+    p.context.close()
+
+
+@pytest.mark.parametrize("lang", authoring.book_langs())
+def test_language_switch_leads_to_the_same_page(browser, server, lang):
+    src = authoring.chapter_sources(lang)[0]
+    p = Page(browser, server)
+    page = p.page
+    for name in ("intro", src.stem):
+        for other in authoring.book_langs():
+            page.goto(f"{server}/{lang}/{name}.html")
+            page.locator(f'.seqlab-langs a[hreflang="{other}"]').click()
+            page.wait_for_load_state()
+            assert page.url == f"{server}/{other}/{name}.html"
+            assert page.evaluate("document.documentElement.lang") == other
+    p.context.close()
+
+
+@pytest.mark.parametrize("lang", authoring.book_langs())
+def test_launch_links_name_the_notebook_of_the_chosen_framework_and_language(browser, server, lang):
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    github = config["repository"]["url"].removeprefix("https://github.com/")
+    branch = config["repository"]["branch"]
+    src = authoring.chapter_sources(lang)[0]
+    p = Page(browser, server)
+    page = p.page
+    page.goto(f"{server}/{lang}/{src.stem}.html")
+    page.locator(".seqlab-frameworks").wait_for()
+    for fw in ("tensorflow", "pytorch"):
+        page.click(f'.seqlab-frameworks button[data-framework="{fw}"]')
+        notebook = f"notebooks/{lang}/{src.stem}-{fw}.ipynb"
+        assert (ROOT / notebook).exists()
+        colab = page.get_attribute(".seqlab-launch-colab", "href")
+        assert colab == f"https://colab.research.google.com/github/{github}/blob/{branch}/{notebook}"
+        binder = page.get_attribute(".seqlab-launch-binder", "href")
+        assert binder.endswith(f"/v2/gh/{github}/{branch}?labpath=" + notebook.replace("/", "%2F"))
+    # JupyterHub: asked once, then an nbgitpuller link to the same notebook
+    page.once("dialog", lambda d: d.accept("https://hub.example.edu"))
+    with page.context.expect_page() as opened:
+        page.click(".seqlab-launch-jupyterhub")
+    opened.value.close()
+    hub = page.get_attribute(".seqlab-launch-jupyterhub", "href")
+    assert hub.startswith("https://hub.example.edu/hub/user-redirect/git-pull?repo=")
+    assert f"notebooks%2F{lang}%2F{src.stem}-pytorch.ipynb" in hub
+    assert p.foreign() == [hub], "only the tab the reader asked for (aborted here), nothing else"
     p.context.close()
