@@ -560,15 +560,28 @@ def stage_book(lang: str, root: Path = ROOT) -> Path:
     _vendor_static(root, stage)
     import nbformat
 
+    from . import glossary
+
     wanted = {"_config.yml", "_toc.yml"}
     chapters = []
+    terms = glossary.load() if glossary.GLOSSARY.exists() else []
+    if terms:
+        _write_if_changed(stage / "glossary.md", glossary.page(lang, terms).encode())
+        wanted.add("glossary.md")
     for page in sorted(book_dir.glob("*.md")):
         if CHAPTER_RE.match(page.name):
             for fw in FRAMEWORKS:
                 if not notebook_path(page, fw).exists():
                     raise FileNotFoundError(f"{_rel(notebook_path(page, fw))} is missing: run `make notebooks`")
             name = f"{page.stem}.ipynb"
-            _write_if_changed(stage / name, nbformat.writes(merge_notebooks(page)).encode())
+            merged = merge_notebooks(page)
+            if terms:
+                line = glossary.chapter_links(lang, int(page.name[:2]), terms)
+                if line:
+                    cell = nbformat.v4.new_markdown_cell(line)
+                    cell.id = "glossary-links"
+                    merged.cells.append(cell)
+            _write_if_changed(stage / name, nbformat.writes(merged).encode())
             wanted.add(name)
             chapters.append(page.stem)
         else:
@@ -576,7 +589,8 @@ def stage_book(lang: str, root: Path = ROOT) -> Path:
             wanted.add(page.name)
     if not (book_dir / "intro.md").exists():
         raise FileNotFoundError(f"{_rel(book_dir / 'intro.md')} is missing: every book starts with it")
-    toc = {"format": "jb-book", "root": "intro", "chapters": [{"file": c} for c in chapters]}
+    toc = {"format": "jb-book", "root": "intro",
+           "chapters": [{"file": c} for c in chapters] + ([{"file": "glossary"}] if terms else [])}
     _write_if_changed(stage / "_toc.yml", yaml.safe_dump(toc).encode())
     for stale in stage.iterdir():  # pages removed from the source go from the stage too
         if stale.is_file() and stale.name not in wanted:  # (_vendor/ is a folder: kept)

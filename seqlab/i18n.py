@@ -109,6 +109,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "ja": "この章の用語（用語集）：",
         "zh": "本章术语（见术语表）：",
     },
+    "glossary_intro": {
+        "en": "The course's terms, each with its name in the four languages of the course.",
+        "de": "Die Begriffe des Kurses, jeweils mit ihrem Namen in den vier Sprachen des Kurses.",
+        "ja": "本コースの用語と、コースの 4 言語での名称。",
+        "zh": "本课程的术语及其在课程四种语言中的名称。",
+    },
+    "chapter_n": {"en": "Chapter {n}", "de": "Kapitel {n}", "ja": "第 {n} 章", "zh": "第 {n} 章"},
+    "definition_in_english": {
+        "en": "",
+        "de": "(Definition noch nicht übersetzt)",
+        "ja": "（定義は英語のみ）",
+        "zh": "（定义暂为英文）",
+    },
 }
 
 
