@@ -170,11 +170,28 @@ def notebook_path(src: Path, framework: str) -> Path:
     return src.parents[2] / "notebooks" / _lang_of(src) / f"{src.stem}-{framework}.ipynb"
 
 
-def setup_code(lang: str, framework: str, src_rel: str) -> str:
-    """The generated first cell of every notebook (not part of the source)."""
+def repository(root: Path = ROOT) -> dict:
+    """``repository`` of ``_config.yml``: where Colab installs seqlab from, where buttons point."""
+    import yaml
+
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    repo = config.get("repository") or {}
+    if not str(repo.get("url", "")).startswith("https://github.com/"):
+        raise ValueError(f"{root / '_config.yml'}: repository.url must be a GitHub repository URL")
+    return {"url": repo["url"].rstrip("/"), "branch": repo.get("branch", "main")}
+
+
+def setup_code(lang: str, framework: str, src_rel: str, repo: dict | None = None) -> str:
+    """The generated first cell of every notebook (not part of the source): the notebook's
+    language and framework, and on Colab only, the course's helpers (torch and TensorFlow are
+    installed there already)."""
+    repo = repo or repository()
     return (
         f"# Generated from {src_rel} by `make notebooks`: edit the source, not this notebook.\n"
-        f'LANG, FRAMEWORK = "{lang}", "{framework}"'
+        f'LANG, FRAMEWORK = "{lang}", "{framework}"\n'
+        "import sys\n"
+        'if "google.colab" in sys.modules:  # on Colab only: install the course helpers\n'
+        f'    %pip install --quiet "seqlab @ git+{repo["url"]}@{repo["branch"]}"'
     )
 
 
@@ -190,6 +207,8 @@ def split(src: Path) -> dict:
     src = Path(src)
     source = read_source(src)
     lang = _lang_of(src)
+    root = src.resolve().parents[2]
+    repo = repository(root if (root / "_config.yml").exists() else ROOT)
     out = {}
     for fw in FRAMEWORKS:
         nb = nbformat.v4.new_notebook()
@@ -198,7 +217,7 @@ def split(src: Path) -> dict:
             "language_info": {"name": "python"},
             "seqlab": {"source": _rel(src), "lang": lang, "framework": fw},
         }
-        setup = nbformat.v4.new_code_cell(setup_code(lang, fw, _rel(src)))
+        setup = nbformat.v4.new_code_cell(setup_code(lang, fw, _rel(src), repo))
         setup.id = SETUP_CELL_ID
         setup.metadata = {"tags": ["remove-cell"]}
         nb.cells.append(setup)

@@ -117,7 +117,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "chapter_n": {"en": "Chapter {n}", "de": "Kapitel {n}", "ja": "第 {n} 章", "zh": "第 {n} 章"},
     "definition_in_english": {
-        "en": "",
+        "en": "(definition in English)",
         "de": "(Definition noch nicht übersetzt)",
         "ja": "（定義は英語のみ）",
         "zh": "（定义暂为英文）",

@@ -44,7 +44,8 @@ from . import LANGS
 
 TYPES = ("single", "multiple", "numeric", "order")
 ROOT = Path(__file__).resolve().parent.parent
-QUIZ_DIR = ROOT / "quizzes"
+# In the repository: quizzes/. Installed from a wheel (Colab): seqlab/quizzes inside the package.
+QUIZ_DIR = ROOT / "quizzes" if (ROOT / "quizzes").is_dir() else Path(__file__).resolve().parent / "quizzes"
 
 
 class BankError(ValueError):

@@ -104,6 +104,8 @@ def test_split_generates_setup_cell_and_stable_ids(repo):
     pt = authoring.split(src)["pytorch"]
     assert pt.cells[0].id == "setup"
     assert 'LANG, FRAMEWORK = "en", "pytorch"' in pt.cells[0].source
+    assert 'if "google.colab" in sys.modules:' in pt.cells[0].source  # installs seqlab on Colab only
+    assert "%pip install" in pt.cells[0].source and "git+https://github.com/" in pt.cells[0].source
     ids = [c.id for c in pt.cells]
     assert ids == [c.id for c in authoring.split(src)["pytorch"].cells]  # same on every run
     shared = next(c for c in pt.cells if c.source == "x = 1  # shared")

@@ -101,3 +101,17 @@ def test_ui_string_bad_arguments():
         i18n.t("nope", "en")
     with pytest.raises(ValueError, match="lang must be one of"):
         i18n.t("epoch", "fr")
+
+
+def test_wheel_ships_the_widget_and_the_question_banks(tmp_path):
+    """On Colab seqlab is installed from git: the wheel must carry quiz.js/css and the banks."""
+    import zipfile
+    from pathlib import Path
+
+    root = Path(seqlab.__file__).resolve().parent.parent
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+                    str(root), "-w", str(tmp_path)], check=True, capture_output=True)
+    names = set(zipfile.ZipFile(next(tmp_path.glob("seqlab-*.whl"))).namelist())
+    assert {"seqlab/quiz.js", "seqlab/quiz.css", "seqlab/quiz.py"} <= names
+    banks = {p.name for p in (root / "quizzes").glob("*.yml")}
+    assert banks and {f"seqlab/quizzes/{b}" for b in banks} <= names

@@ -1,0 +1,71 @@
+"""seqlab — the helpers of the course "Sequence Models: from RNNs to Transformers".
+
+A map of the package (each module imports torch or TensorFlow only inside the functions that
+need it, so `import seqlab` is cheap and a TensorFlow reader never needs torch):
+
+- ``seqlab`` (this file): the quick-mode switch (``QUICK``, ``pick``) and ``set_seed``.
+- ``seqlab.data``: deterministic, seeded data sets generated on the spot (no downloads).
+- ``seqlab.plot``: the plots the chapters share (training curves, gradient norms).
+- ``seqlab.i18n``: the user-interface strings of the course in en, de, ja and zh.
+- ``seqlab.authoring``: the tooling that turns chapter sources into notebooks and books.
+
+Quick mode
+----------
+Set the environment variable ``SEQLAB_QUICK=1`` before starting Jupyter (or before ``import
+seqlab``) and every notebook trains on less data for fewer epochs, so the whole course runs in
+seconds. CI uses it; learners normally leave it off (full mode).
+"""
+from __future__ import annotations
+
+import os
+import random
+import sys
+
+__version__ = "0.1.0"
+
+# TensorFlow reads these when it is first imported: keep its start-up log quiet and its
+# CPU kernels deterministic. Importing seqlab before TensorFlow is enough.
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
+
+LANGS = ("en", "de", "ja", "zh")
+FRAMEWORKS = ("pytorch", "tensorflow")
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"", "0", "false", "no", "off"}
+
+
+def quick_mode(environ: dict | None = None) -> bool:
+    """Whether quick mode is on, read from ``SEQLAB_QUICK`` (1/true/yes/on or 0/false/no/off)."""
+    value = (os.environ if environ is None else environ).get("SEQLAB_QUICK", "").strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ValueError(
+        f"SEQLAB_QUICK={value!r} is not understood: use 1 (quick mode) or 0 (full mode)"
+    )
+
+
+QUICK = quick_mode()
+
+
+def pick(full, quick):
+    """Return ``quick`` in quick mode and ``full`` otherwise, e.g. ``epochs = pick(12, 2)``."""
+    return quick if QUICK else full
+
+
+def set_seed(seed: int) -> None:
+    """Seed Python, NumPy and whichever of torch / TensorFlow is already imported."""
+    if not isinstance(seed, int) or isinstance(seed, bool) or seed < 0:
+        raise ValueError(f"seed must be a non-negative int, got {seed!r}")
+    import numpy as np
+
+    random.seed(seed)
+    np.random.seed(seed)
+    if "torch" in sys.modules:
+        sys.modules["torch"].manual_seed(seed)
+    if "tensorflow" in sys.modules:
+        sys.modules["tensorflow"].random.set_seed(seed)
+    if "keras" in sys.modules:
+        sys.modules["keras"].utils.set_random_seed(seed)

@@ -1,0 +1,195 @@
+"""Data sets of the course, generated on the spot from small grammars (no downloads).
+
+Every generator takes a ``seed`` and returns the same data for the same arguments on every
+machine. Sentences come already split into tokens (lists of strings).
+
+- ``reviews``: short reviews with a polarity label, in en/de/ja/zh. The label depends on the
+  adjective *and* on a negation that may stand several tokens before it, and a tail of filler
+  words follows, so a model that reads left to right has to remember (chapter 1).
+- ``pad``: pads lists of token ids into one rectangular NumPy array.
+"""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import LANGS
+
+__all__ = ["Review", "reviews", "pad"]
+
+
+@dataclass(frozen=True)
+class Review:
+    """One generated review: its tokens and its label (1 = positive, 0 = negative)."""
+
+    tokens: tuple[str, ...]
+    label: int
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.tokens)
+
+
+# Each grammar: subjects (already with article / measure word), the copula, negation,
+# intensifiers that may follow a negation, adjectives by polarity, and tails (filler after the
+# clause). German: predicate adjectives are not inflected, "nicht" stands before the adjective.
+# Japanese: the negation is a suffix (良く + ない), so it follows the adjective. Chinese: 不 stands
+# before the adjective, with measure words on the subjects (这部电影, 这本书, ...).
+_EN = dict(
+    subjects=[["The", "film"], ["The", "book"], ["The", "meal"], ["The", "song"],
+              ["The", "hotel"], ["The", "game"], ["The", "show"], ["The", "concert"]],
+    copula=[["was"], ["is"]],
+    negation=["not"],
+    intensifiers=[[], ["very"], ["really"], ["quite"], ["truly"]],
+    neg_intensifiers=[[], ["very"], ["really"], ["that"]],
+    positive=["good", "great", "excellent", "lovely", "wonderful", "fun"],
+    negative=["bad", "awful", "boring", "terrible", "dull", "poor"],
+    tails=[[",", "to", "be", "honest"], [",", "in", "my", "opinion"],
+           [",", "at", "least", "for", "me"], [",", "if", "you", "ask", "me"],
+           [",", "all", "things", "considered"], [",", "this", "time"], [",", "overall"]],
+    end=["."],
+)
+_DE = dict(
+    subjects=[["Der", "Film"], ["Das", "Buch"], ["Das", "Essen"], ["Das", "Lied"],
+              ["Das", "Hotel"], ["Das", "Spiel"], ["Die", "Show"], ["Das", "Konzert"]],
+    copula=[["war"], ["ist"]],
+    negation=["nicht"],
+    intensifiers=[[], ["sehr"], ["wirklich"], ["ziemlich"], ["richtig"]],
+    neg_intensifiers=[[], ["sehr"], ["wirklich"], ["besonders"]],
+    positive=["gut", "großartig", "hervorragend", "schön", "wunderbar", "unterhaltsam"],
+    negative=["schlecht", "furchtbar", "langweilig", "schrecklich", "öde", "mäßig"],
+    tails=[[",", "ehrlich", "gesagt"], [",", "meiner", "Meinung", "nach"],
+           [",", "zumindest", "für", "mich"], [",", "wenn", "du", "mich", "fragst"],
+           [",", "alles", "in", "allem"], [",", "dieses", "Mal"], [",", "insgesamt"]],
+    end=["."],
+)
+_JA = dict(
+    subjects=[["映画", "は"], ["本", "は"], ["料理", "は"], ["歌", "は"],
+              ["ホテル", "は"], ["ゲーム", "は"], ["番組", "は"], ["コンサート", "は"]],
+    # (plain form, adverbial form + ない for the negation)
+    adjectives_pos=[("良い", "良く"), ("面白い", "面白く"), ("素晴らしい", "素晴らしく"),
+                    ("楽しい", "楽しく"), ("美しい", "美しく"), ("すごい", "すごく")],
+    adjectives_neg=[("悪い", "悪く"), ("つまらない", "つまらなく"), ("ひどい", "ひどく"),
+                    ("退屈", None), ("物足りない", "物足りなく"), ("残念", None)],
+    intensifiers=[[], ["とても"], ["本当に"]],
+    neg_intensifiers=[[], ["あまり"], ["それほど"]],
+    tails=[["と", "思う"], ["と", "思います"], ["ね"], ["よ"]],
+    end=["。"],
+)
+_ZH = dict(
+    subjects=[["这", "部", "电影"], ["这", "本", "书"], ["这", "顿", "饭"], ["这", "首", "歌"],
+              ["这", "家", "酒店"], ["这", "个", "游戏"], ["这", "场", "演出"], ["这", "场", "音乐会"]],
+    intensifiers=[["很"], ["非常"], ["真"], ["特别"]],
+    neg_intensifiers=[[], ["太"], ["怎么"]],
+    positive=["好", "精彩", "有趣", "出色", "好看", "感人"],
+    negative=["差", "糟糕", "无聊", "难看", "乏味", "一般"],
+    tails=[["，", "说实话"], ["，", "在", "我", "看来"], ["，", "总的来说"],
+           ["，", "至少", "对", "我", "来说"], ["，", "这", "次"]],
+    end=["。"],
+)
+
+
+def _review_european(g: dict, rng: random.Random, max_tails: int) -> tuple[list[str], int]:
+    positive = rng.random() < 0.5
+    negated = rng.random() < 0.5
+    adjective = rng.choice(g["positive"] if positive else g["negative"])
+    tokens = rng.choice(g["subjects"]) + rng.choice(g["copula"])
+    if negated:
+        tokens += [rng.choice(g["negation"])] + rng.choice(g["neg_intensifiers"])
+    else:
+        tokens += rng.choice(g["intensifiers"])
+    tokens += [adjective]
+    for tail in rng.sample(g["tails"], rng.randint(0, max_tails)):
+        tokens += tail
+    return tokens + g["end"], int(positive != negated)
+
+
+def _review_ja(g: dict, rng: random.Random, max_tails: int) -> tuple[list[str], int]:
+    positive = rng.random() < 0.5
+    negated = rng.random() < 0.5
+    plain, adverbial = rng.choice(g["adjectives_pos"] if positive else g["adjectives_neg"])
+    tokens = list(rng.choice(g["subjects"]))
+    if negated:
+        # i-adjectives negate as 良く + ない; na-adjectives (退屈, 残念) as 退屈 + じゃ + ない
+        tokens += rng.choice(g["neg_intensifiers"])
+        tokens += [adverbial, "ない"] if adverbial else [plain, "じゃ", "ない"]
+    else:
+        tokens += rng.choice(g["intensifiers"])
+        tokens += [plain] if adverbial else [plain, "だ"]
+    for tail in rng.sample(g["tails"], min(rng.randint(0, max_tails), 1)):
+        tokens += tail
+    return tokens + g["end"], int(positive != negated)
+
+
+def _review_zh(g: dict, rng: random.Random, max_tails: int) -> tuple[list[str], int]:
+    positive = rng.random() < 0.5
+    negated = rng.random() < 0.5
+    adjective = rng.choice(g["positive"] if positive else g["negative"])
+    tokens = list(rng.choice(g["subjects"]))
+    tokens += (["不"] + rng.choice(g["neg_intensifiers"])) if negated else rng.choice(g["intensifiers"])
+    tokens += [adjective]
+    for tail in rng.sample(g["tails"], rng.randint(0, max_tails)):
+        tokens += tail
+    return tokens + g["end"], int(positive != negated)
+
+
+_GRAMMARS = {
+    "en": (_EN, _review_european),
+    "de": (_DE, _review_european),
+    "ja": (_JA, _review_ja),
+    "zh": (_ZH, _review_zh),
+}
+
+
+def reviews(n: int, lang: str = "en", seed: int = 0, max_tails: int = 3) -> list[Review]:
+    """``n`` distinct generated reviews in ``lang``, each labelled 1 (positive) or 0 (negative).
+
+    A negation flips the polarity of the adjective ("not good" is negative, "not bad"
+    positive). Up to ``max_tails`` filler phrases follow the adjective, so the words that decide
+    the label can lie a dozen tokens before the end of the sentence.
+    """
+    if lang not in _GRAMMARS:
+        raise ValueError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
+    if not isinstance(n, int) or isinstance(n, bool) or n < 1:
+        raise ValueError(f"n must be a positive int, got {n!r}")
+    if not isinstance(max_tails, int) or not 0 <= max_tails <= 4:
+        raise ValueError(f"max_tails must be an int from 0 to 4, got {max_tails!r}")
+    grammar, make = _GRAMMARS[lang]
+    rng = random.Random(f"reviews/{lang}/{seed}/{max_tails}")
+    seen: dict[tuple[str, ...], int] = {}
+    for _ in range(50 * n):
+        tokens, label = make(grammar, rng, max_tails)
+        seen.setdefault(tuple(tokens), label)
+        if len(seen) == n:
+            return [Review(tokens, label) for tokens, label in seen.items()]
+    raise ValueError(
+        f"the {lang} grammar has fewer than n={n} distinct reviews with max_tails={max_tails}; "
+        f"ask for fewer (found {len(seen)})"
+    )
+
+
+def pad(sequences, pad_id: int = 0, side: str = "left", length: int | None = None) -> np.ndarray:
+    """Pad lists of token ids to one ``(len(sequences), length)`` int64 array.
+
+    ``side="left"`` puts the padding first, so the last column holds every sequence's last
+    token: what a many-to-one RNN needs when it reads its answer off the final step.
+    """
+    if side not in ("left", "right"):
+        raise ValueError(f"side must be 'left' or 'right', got {side!r}")
+    sequences = [list(s) for s in sequences]
+    if not sequences:
+        raise ValueError("pad needs at least one sequence")
+    longest = max(len(s) for s in sequences)
+    length = longest if length is None else length
+    if length < longest:
+        raise ValueError(f"length={length} is shorter than the longest sequence ({longest})")
+    out = np.full((len(sequences), length), pad_id, dtype=np.int64)
+    for i, s in enumerate(sequences):
+        if s:
+            if side == "left":
+                out[i, length - len(s):] = s
+            else:
+                out[i, : len(s)] = s
+    return out

@@ -1,0 +1,134 @@
+"""The course's user-interface strings in English, German, Japanese and Chinese.
+
+``t(key, lang)`` looks a string up; every key exists in all four languages (a test checks it),
+so a chapter can be translated without touching code. Chapter prose lives in ``book/<lang>/``.
+"""
+from __future__ import annotations
+
+from . import LANGS
+
+STRINGS: dict[str, dict[str, str]] = {
+    "course_title": {
+        "en": "Sequence Models: from RNNs to Transformers",
+        "de": "Sequenzmodelle: von RNNs zu Transformern",
+        "ja": "系列モデル：RNNからTransformerまで",
+        "zh": "序列模型：从 RNN 到 Transformer",
+    },
+    "language_name": {"en": "English", "de": "Deutsch", "ja": "日本語", "zh": "中文"},
+    "choose_language": {
+        "en": "Choose your language",
+        "de": "Sprache wählen",
+        "ja": "言語を選んでください",
+        "zh": "选择语言",
+    },
+    "show_solution": {
+        "en": "Show the solution",
+        "de": "Lösung anzeigen",
+        "ja": "解答を表示",
+        "zh": "显示答案",
+    },
+    "hide_solution": {
+        "en": "Hide the solution",
+        "de": "Lösung verbergen",
+        "ja": "解答を隠す",
+        "zh": "隐藏答案",
+    },
+    "epoch": {"en": "epoch", "de": "Epoche", "ja": "エポック", "zh": "轮次"},
+    "loss": {"en": "training loss", "de": "Trainingsverlust", "ja": "訓練損失", "zh": "训练损失"},
+    "accuracy": {
+        "en": "test accuracy",
+        "de": "Testgenauigkeit",
+        "ja": "テスト精度",
+        "zh": "测试准确率",
+    },
+    "steps_back": {
+        "en": "k (steps back from the end)",
+        "de": "k (Schritte vor dem Ende)",
+        "ja": "k（末尾から遡るステップ数）",
+        "zh": "k（距末尾的步数）",
+    },
+    "grad_norm": {
+        "en": "‖∂L/∂x_(T−k)‖ (log scale)",
+        "de": "‖∂L/∂x_(T−k)‖ (logarithmisch)",
+        "ja": "‖∂L/∂x_(T−k)‖（対数目盛）",
+        "zh": "‖∂L/∂x_(T−k)‖（对数刻度）",
+    },
+    "grad_title": {
+        "en": "Gradient reaching the input k steps back",
+        "de": "Gradient am Eingang k Schritte zurück",
+        "ja": "k ステップ前の入力に届く勾配",
+        "zh": "传回 k 步之前输入的梯度",
+    },
+    # The quiz widget (seqlab.quiz). {score} and {total} are filled in by the widget.
+    "quiz_title": {"en": "Quiz", "de": "Quiz", "ja": "クイズ", "zh": "测验"},
+    "check": {"en": "Check", "de": "Prüfen", "ja": "答え合わせ", "zh": "检查"},
+    "check_again": {"en": "Check again", "de": "Erneut prüfen", "ja": "もう一度答え合わせ", "zh": "再次检查"},
+    "correct": {"en": "Correct!", "de": "Richtig!", "ja": "正解です！", "zh": "回答正确！"},
+    "not_quite": {
+        "en": "Not quite.",
+        "de": "Noch nicht ganz.",
+        "ja": "惜しい、不正解です。",
+        "zh": "还不太对。",
+    },
+    "try_again": {"en": "Try again", "de": "Noch einmal", "ja": "やり直す", "zh": "重新作答"},
+    "score": {
+        "en": "Score: {score} / {total}",
+        "de": "Punkte: {score} / {total}",
+        "ja": "得点：{score} / {total}",
+        "zh": "得分：{score} / {total}",
+    },
+    "reset": {"en": "Reset quiz", "de": "Quiz zurücksetzen", "ja": "クイズをリセット", "zh": "重置测验"},
+    "move_up": {"en": "Move up", "de": "Nach oben", "ja": "上へ", "zh": "上移"},
+    "move_down": {"en": "Move down", "de": "Nach unten", "ja": "下へ", "zh": "下移"},
+    "too_high": {"en": "Too high.", "de": "Zu hoch.", "ja": "大きすぎます。", "zh": "太大了。"},
+    "too_low": {"en": "Too low.", "de": "Zu niedrig.", "ja": "小さすぎます。", "zh": "太小了。"},
+    "your_number": {"en": "Your answer", "de": "Antwort", "ja": "あなたの答え", "zh": "你的答案"},
+    "explanation": {"en": "Why:", "de": "Warum:", "ja": "解説：", "zh": "解析："},
+    "language_fallback": {
+        "en": "This quiz is not translated yet and is shown in English.",
+        "de": "Dieses Quiz ist noch nicht übersetzt und wird auf Englisch gezeigt.",
+        "ja": "このクイズはまだ翻訳されていないため、英語で表示しています。",
+        "zh": "本测验尚未翻译，暂以英文显示。",
+    },
+    # The book's page toolbar (assets/book/seqlab-book.js).
+    "language": {"en": "Language", "de": "Sprache", "ja": "言語", "zh": "语言"},
+    "framework": {"en": "Framework", "de": "Framework", "ja": "フレームワーク", "zh": "框架"},
+    "open_colab": {"en": "Open in Colab", "de": "In Colab öffnen", "ja": "Colab で開く", "zh": "在 Colab 中打开"},
+    "open_binder": {"en": "Binder", "de": "Binder", "ja": "Binder", "zh": "Binder"},
+    "open_jupyterhub": {"en": "JupyterHub", "de": "JupyterHub", "ja": "JupyterHub", "zh": "JupyterHub"},
+    "hub_prompt": {
+        "en": "Address of your class's JupyterHub (asked once, remembered in this browser):",
+        "de": "Adresse des JupyterHub für diesen Kurs (einmal gefragt, in diesem Browser gespeichert):",
+        "ja": "授業で使う JupyterHub のアドレス（最初に一度だけ尋ね、このブラウザーに保存します）：",
+        "zh": "课程所用 JupyterHub 的地址（只问一次，保存在此浏览器中）：",
+    },
+    "glossary": {"en": "Glossary", "de": "Glossar", "ja": "用語集", "zh": "术语表"},
+    "glossary_terms": {
+        "en": "Terms from this chapter in the glossary:",
+        "de": "Begriffe aus diesem Kapitel im Glossar:",
+        "ja": "この章の用語（用語集）：",
+        "zh": "本章术语（见术语表）：",
+    },
+    "glossary_intro": {
+        "en": "The course's terms, each with its name in the four languages of the course.",
+        "de": "Die Begriffe des Kurses, jeweils mit ihrem Namen in den vier Sprachen des Kurses.",
+        "ja": "本コースの用語と、コースの 4 言語での名称。",
+        "zh": "本课程的术语及其在课程四种语言中的名称。",
+    },
+    "chapter_n": {"en": "Chapter {n}", "de": "Kapitel {n}", "ja": "第 {n} 章", "zh": "第 {n} 章"},
+    "definition_in_english": {
+        "en": "(definition in English)",
+        "de": "(Definition noch nicht übersetzt)",
+        "ja": "（定義は英語のみ）",
+        "zh": "（定义暂为英文）",
+    },
+}
+
+
+def t(key: str, lang: str) -> str:
+    """The string ``key`` in ``lang`` (one of en, de, ja, zh)."""
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
+    if key not in STRINGS:
+        raise ValueError(f"unknown UI string {key!r}; known: {', '.join(sorted(STRINGS))}")
+    return STRINGS[key][lang]

@@ -1,0 +1,44 @@
+"""Plots the chapters share, labelled in the notebook's language.
+
+- ``training_curves``: loss per epoch next to test accuracy per epoch.
+- ``gradient_norms``: gradient norm against distance in time, one line per setting (log scale).
+"""
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+
+from .i18n import t
+
+
+def training_curves(losses, accuracies, lang: str = "en"):
+    """Plot the training loss and the test accuracy after each epoch; returns the figure."""
+    if len(losses) != len(accuracies) or not losses:
+        raise ValueError(
+            f"need one loss and one accuracy per epoch, got {len(losses)} and {len(accuracies)}"
+        )
+    epochs = range(1, len(losses) + 1)
+    fig, (ax_loss, ax_acc) = plt.subplots(1, 2, figsize=(9, 3.2))
+    ax_loss.plot(epochs, losses, marker="o")
+    ax_loss.set(xlabel=t("epoch", lang), ylabel=t("loss", lang))
+    ax_acc.plot(epochs, accuracies, marker="o", color="tab:green")
+    ax_acc.set(xlabel=t("epoch", lang), ylabel=t("accuracy", lang), ylim=(0.4, 1.01))
+    for ax in (ax_loss, ax_acc):
+        ax.grid(alpha=0.3)
+    fig.tight_layout()
+    plt.show()
+    return fig
+
+
+def gradient_norms(norms_by_label: dict, lang: str = "en"):
+    """Plot ``{label: norms}`` where ``norms[k]`` is the gradient norm k steps back."""
+    if not norms_by_label:
+        raise ValueError("norms_by_label is empty: pass {label: [norm at k=0, k=1, ...]}")
+    fig, ax = plt.subplots(figsize=(6.5, 3.6))
+    for label, norms in norms_by_label.items():
+        ax.semilogy(range(len(norms)), norms, label=label)
+    ax.set(xlabel=t("steps_back", lang), ylabel=t("grad_norm", lang), title=t("grad_title", lang))
+    ax.grid(alpha=0.3, which="both")
+    ax.legend()
+    fig.tight_layout()
+    plt.show()
+    return fig

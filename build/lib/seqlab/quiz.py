@@ -1,0 +1,118 @@
+"""The end-of-chapter quiz: an anywidget whose logic runs in the browser.
+
+``Quiz("01-rnn", lang="de")`` shows the bank ``quizzes/01-rnn.yml`` in German. Grading, feedback,
+retry and reset happen in JavaScript (``quiz.js``), so the quiz also works in the static book,
+where no kernel answers. Progress is kept in the browser's local storage, and, where a kernel is
+connected, synced back to Python:
+
+- ``quiz.answers``: ``{question_id: {"given": ..., "correct": bool, "tries": int}}``
+- ``quiz.score``: how many questions are answered correctly (recomputed here from the answer key)
+
+All text reaches the page as text, never as HTML, so a bank cannot inject markup or script.
+"""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import anywidget
+import traitlets
+
+from . import LANGS, quizbank
+from .i18n import t
+
+_HERE = Path(__file__).resolve().parent
+UI_KEYS = ("quiz_title", "check", "check_again", "correct", "not_quite", "try_again", "score",
+           "reset", "move_up", "move_down", "too_high", "too_low", "your_number",
+           "explanation", "language_fallback")
+
+
+def questions_for(bank: dict, lang: str) -> tuple[list[dict], str]:
+    """The bank's questions in ``lang`` (English where the bank has no ``lang`` yet)."""
+    shown = lang if lang in quizbank.languages(bank) else "en"
+    out = []
+    for q in bank["questions"]:
+        text = q["text"][shown]
+        item = {"id": q["id"], "type": q["type"], "question": text["question"],
+                "answer": q["answer"], "why": text.get("why", "")}
+        if q["type"] != "numeric":
+            ids = _start_order(q) if q["type"] == "order" else q["options"]
+            item["options"] = [
+                {"id": oid, "text": text["options"][oid]["text"], "why": text["options"][oid].get("why", "")}
+                for oid in ids
+            ]
+        out.append(item)
+    return out, shown
+
+
+def _start_order(q: dict) -> list[str]:
+    """The order in which an ordering question starts: shuffled, the same every time, never solved."""
+    ids = list(q["options"])
+    random.Random(f"order/{q['id']}").shuffle(ids)
+    if ids == list(q["answer"]):
+        ids = ids[1:] + ids[:1]
+    return ids
+
+
+def grade(question: dict, given) -> bool:
+    """Whether ``given`` answers ``question`` (a question as in the bank, answer key included)."""
+    answer, qtype = question["answer"], question["type"]
+    if qtype == "single":
+        return given == answer
+    if qtype == "multiple":
+        return isinstance(given, list) and sorted(given) == sorted(answer)
+    if qtype == "order":
+        return isinstance(given, list) and list(given) == list(answer)
+    try:
+        x = float(str(given).replace(",", ".").strip())
+    except (TypeError, ValueError):
+        return False
+    # a hair of slack, so that 0.49 counts as within 0.01 of 0.5 despite binary rounding
+    return abs(x - answer["value"]) <= answer["tolerance"] + 1e-9 * max(1.0, abs(answer["value"]))
+
+
+class Quiz(anywidget.AnyWidget):
+    """A chapter's quiz in one language; see the module docstring."""
+
+    _esm = (_HERE / "quiz.js").read_text(encoding="utf-8")
+    _css = (_HERE / "quiz.css").read_text(encoding="utf-8")
+
+    chapter = traitlets.Unicode().tag(sync=True)
+    lang = traitlets.Unicode().tag(sync=True)
+    questions = traitlets.List().tag(sync=True)
+    ui = traitlets.Dict().tag(sync=True)
+    answers = traitlets.Dict().tag(sync=True)
+    score = traitlets.Int(0).tag(sync=True)
+
+    def __init__(self, chapter: str, lang: str = "en", bank_dir: Path | str | None = None, **kwargs):
+        if lang not in LANGS:
+            raise ValueError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
+        path = (Path(bank_dir) if bank_dir else quizbank.QUIZ_DIR) / f"{chapter}.yml"
+        bank = quizbank.load(path)
+        questions, shown = questions_for(bank, lang)
+        ui = {key: t(key, lang) for key in UI_KEYS}
+        if shown != lang:
+            ui["notice"] = t("language_fallback", lang)
+        self._keys = {q["id"]: q for q in questions}
+        super().__init__(chapter=chapter, lang=shown, questions=questions, ui=ui, **kwargs)
+
+    @traitlets.observe("answers")
+    def _rescore(self, change) -> None:
+        self.score = sum(
+            1 for qid, entry in change["new"].items()
+            if qid in self._keys and isinstance(entry, dict) and grade(self._keys[qid], entry.get("given"))
+        )
+
+    def answer(self, question_id: str, given) -> bool:
+        """Answer a question from Python (as the browser does); returns whether it is right."""
+        if question_id not in self._keys:
+            raise ValueError(f"{self.chapter} has no question {question_id!r}; ids: {', '.join(self._keys)}")
+        correct = grade(self._keys[question_id], given)
+        old = self.answers.get(question_id, {})
+        self.answers = {**self.answers,
+                        question_id: {"given": given, "correct": correct, "tries": old.get("tries", 0) + 1}}
+        return correct
+
+    def reset(self) -> None:
+        """Forget every answer (the browser's copy is cleared by the Reset button)."""
+        self.answers = {}
