@@ -115,3 +115,13 @@ def test_wheel_ships_the_widget_and_the_question_banks(tmp_path):
     assert {"seqlab/quiz.js", "seqlab/quiz.css", "seqlab/quiz.py"} <= names
     banks = {p.name for p in (root / "quizzes").glob("*.yml")}
     assert banks and {f"seqlab/quizzes/{b}" for b in banks} <= names
+
+
+def test_binder_builds_the_pinned_environment():
+    from pathlib import Path
+
+    binder = Path(seqlab.__file__).resolve().parent.parent / "binder"
+    assert "-r ../requirements.txt" in (binder / "requirements.txt").read_text().splitlines()
+    assert (binder / "runtime.txt").read_text().strip() == "python-3.11"
+    post = binder / "postBuild"
+    assert "pip install --no-deps -e ." in post.read_text() and post.stat().st_mode & 0o111
