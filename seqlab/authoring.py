@@ -696,7 +696,8 @@ def write_landing_page(langs, root: Path = ROOT) -> Path:
     items = "\n".join(
         f'    <li><a href="{lg}/index.html" lang="{lg}" hreflang="{lg}">'
         f'<span class="name">{html.escape(t("language_name", lg))}</span>'
-        f'<span class="title">{html.escape(t("course_title", lg))}</span></a></li>'
+        f'<span class="title">{html.escape(t("course_title", lg))}</span>'
+        f'<span class="tagline">{html.escape(t("course_tagline", lg))}</span></a></li>'
         for lg in langs
     )
     page = f"""<!DOCTYPE html>
@@ -713,7 +714,8 @@ def write_landing_page(langs, root: Path = ROOT) -> Path:
           border-radius: 8px; text-decoration: none; color: inherit; }}
   li a:hover, li a:focus {{ background: #f0f4ff; outline: 2px solid #4a6fd8; }}
   .name {{ font-weight: 600; display: block; }}
-  .title {{ color: #555; }}
+  .title {{ color: #555; display: block; }}
+  .tagline {{ color: #666; font-size: 0.9rem; display: block; margin-top: 0.3rem; }}
   li a.suggested {{ border-color: #4a6fd8; border-width: 2px; }}
 </style>
 </head>

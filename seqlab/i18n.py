@@ -14,6 +14,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "ja": "系列モデル：RNNからTransformerまで",
         "zh": "序列模型：从 RNN 到 Transformer",
     },
+    "course_tagline": {
+        "en": "Five chapters from the recurrent network to the Transformer: each model built from its "
+              "equations, checked against PyTorch or TensorFlow, and trained on your laptop in minutes.",
+        "de": "Fünf Kapitel vom rekurrenten Netz bis zum Transformer: jedes Modell aus seinen Gleichungen "
+              "gebaut, gegen PyTorch oder TensorFlow geprüft und in Minuten auf dem Laptop trainiert.",
+        "ja": "再帰型ネットワークから Transformer までの 5 章。各モデルを数式から組み立て、PyTorch または "
+              "TensorFlow と照合し、ノート PC で数分で訓練します。",
+        "zh": "从循环网络到 Transformer 的五章：每个模型都从公式出发搭建，与 PyTorch 或 TensorFlow "
+              "对照验证，并在笔记本电脑上几分钟内训练完成。",
+    },
     "language_name": {"en": "English", "de": "Deutsch", "ja": "日本語", "zh": "中文"},
     "choose_language": {
         "en": "Choose your language",

@@ -302,3 +302,18 @@ def test_launch_links_name_the_notebook_of_the_chosen_framework_and_language(bro
     assert f"notebooks%2F{lang}%2F{src.stem}-pytorch.ipynb" in hub
     assert p.foreign() == [hub], "only the tab the reader asked for (aborted here), nothing else"
     p.context.close()
+
+
+@pytest.mark.parametrize("locale, expected", [("de-DE", "de"), ("en-GB", "en"), ("fr-FR", None)])
+def test_landing_page_suggests_the_browser_language(browser, server, locale, expected):
+    if expected and expected not in authoring.book_langs():
+        expected = None
+    context = browser.new_context(locale=locale)
+    page = context.new_page()
+    page.route("**/*", lambda r: r.fallback() if r.request.url.startswith(server) else r.abort())
+    page.goto(f"{server}/index.html")
+    suggested = page.eval_on_selector_all("a.suggested", "els => els.map(e => e.getAttribute('hreflang'))")
+    assert suggested == ([expected] if expected else [])
+    for lang in authoring.book_langs():  # every language stays one click away
+        assert page.locator(f'a[hreflang="{lang}"]').is_visible()
+    context.close()
