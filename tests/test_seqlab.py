@@ -108,9 +108,15 @@ def test_wheel_ships_the_widget_and_the_question_banks(tmp_path):
     import zipfile
     from pathlib import Path
 
+    import shutil
+
     root = Path(seqlab.__file__).resolve().parent.parent
+    src = tmp_path / "src"  # build from a copy: setuptools writes build/ next to the sources
+    for part in ("pyproject.toml", "seqlab", "quizzes"):
+        src.mkdir(exist_ok=True)
+        (shutil.copytree if (root / part).is_dir() else shutil.copy)(root / part, src / part)
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-                    str(root), "-w", str(tmp_path)], check=True, capture_output=True)
+                    str(src), "-w", str(tmp_path)], check=True, capture_output=True)
     names = set(zipfile.ZipFile(next(tmp_path.glob("seqlab-*.whl"))).namelist())
     assert {"seqlab/quiz.js", "seqlab/quiz.css", "seqlab/quiz.py"} <= names
     banks = {p.name for p in (root / "quizzes").glob("*.yml")}
