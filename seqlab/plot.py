@@ -2,11 +2,14 @@
 
 - ``training_curves``: loss per epoch next to test accuracy per epoch.
 - ``gradient_norms``: gradient norm against distance in time, one line per setting (log scale).
+
+Japanese and Chinese labels are drawn with the fonts that ship in the package (``seqlab.fonts``).
 """
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
 
+from . import fonts
 from .i18n import t
 
 
@@ -16,6 +19,7 @@ def training_curves(losses, accuracies, lang: str = "en"):
         raise ValueError(
             f"need one loss and one accuracy per epoch, got {len(losses)} and {len(accuracies)}"
         )
+    fonts.use(lang)
     epochs = range(1, len(losses) + 1)
     fig, (ax_loss, ax_acc) = plt.subplots(1, 2, figsize=(9, 3.2))
     ax_loss.plot(epochs, losses, marker="o")
@@ -33,6 +37,7 @@ def gradient_norms(norms_by_label: dict, lang: str = "en"):
     """Plot ``{label: norms}`` where ``norms[k]`` is the gradient norm k steps back."""
     if not norms_by_label:
         raise ValueError("norms_by_label is empty: pass {label: [norm at k=0, k=1, ...]}")
+    fonts.use(lang)
     fig, ax = plt.subplots(figsize=(6.5, 3.6))
     for label, norms in norms_by_label.items():
         ax.semilogy(range(len(norms)), norms, label=label)
