@@ -8,7 +8,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export TF_ENABLE_ONEDNN_OPTS := 0
 export PYTHONHASHSEED := 0
 
-.PHONY: venv book test lab notebooks check clean
+.PHONY: venv book test lab notebooks check bench clean
 
 venv: $(STAMP)
 
@@ -38,6 +38,10 @@ lab: venv
 ## make notebooks: regenerate and execute every notebook from its chapter source (full mode)
 notebooks: venv
 	$(PY) -m seqlab.authoring notebooks
+
+## make bench: run every notebook in full mode, time it, collect its headline: assets/benchmarks.json
+bench: venv
+	$(PY) -m seqlab.bench
 
 ## make check: are notebooks and translations current? (also part of make test)
 check: venv

@@ -3,7 +3,8 @@
 A map of the package (each module imports torch or TensorFlow only inside the functions that
 need it, so `import seqlab` is cheap and a TensorFlow reader never needs torch):
 
-- ``seqlab`` (this file): the quick-mode switch (``QUICK``, ``pick``) and ``set_seed``.
+- ``seqlab`` (this file): the quick-mode switch (``QUICK``, ``pick``), ``set_seed`` and
+  ``headline`` (a notebook's headline result, which ``make bench`` collects).
 - ``seqlab.data``: deterministic, seeded data sets generated on the spot (no downloads).
 - ``seqlab.plot``: the plots the chapters share (training curves, gradient norms).
 - ``seqlab.i18n``: the user-interface strings of the course in en, de, ja and zh.
@@ -69,3 +70,29 @@ def set_seed(seed: int) -> None:
         sys.modules["tensorflow"].random.set_seed(seed)
     if "keras" in sys.modules:
         sys.modules["keras"].utils.set_random_seed(seed)
+
+
+HEADLINE_MIME = "application/vnd.seqlab.headline+json"
+
+
+def headline(name: str, value: float, target: float | None = None, percent: bool = True) -> None:
+    """Show a notebook's headline result, e.g. ``headline("test accuracy", 0.97, target=0.95)``.
+
+    The reader sees one line; ``make bench`` reads the same result from the notebook's outputs.
+    The target is what full mode reaches; quick mode trains too little to reach it.
+    """
+    if not isinstance(name, str) or not name:
+        raise ValueError(f"name must be a non-empty string, got {name!r}")
+    value = float(value)
+    fmt = (lambda x: f"{x:.1%}") if percent else (lambda x: f"{x:.4g}")
+    text = f"{name}: {fmt(value)}"
+    if target is not None:
+        reached = value >= target
+        text += f"  (target in full mode: ≥ {fmt(target)}: {'reached' if reached else 'not reached'})"
+    data = {"name": name, "value": value, "target": target, "mode": "quick" if QUICK else "full"}
+    try:
+        from IPython.display import display
+
+        display({"text/plain": text, HEADLINE_MIME: data}, raw=True)
+    except ImportError:
+        print(text)

@@ -526,6 +526,8 @@ def book_pages(lang: str, root: Path = ROOT) -> list[str]:
     others = [p for p in pages if p not in chapters and p != "intro"]
     if (root / "book" / "glossary.yml").exists():
         others.append("glossary")
+    if (root / "assets" / "benchmarks.json").exists():
+        others.append("benchmarks")
     return ["intro"] + chapters + others
 
 
@@ -608,8 +610,18 @@ def stage_book(lang: str, root: Path = ROOT) -> Path:
             wanted.add(page.name)
     if not (book_dir / "intro.md").exists():
         raise FileNotFoundError(f"{_rel(book_dir / 'intro.md')} is missing: every book starts with it")
-    toc = {"format": "jb-book", "root": "intro",
-           "chapters": [{"file": c} for c in chapters] + ([{"file": "glossary"}] if terms else [])}
+    extra = ["glossary"] if terms else []
+    results = root / "assets" / "benchmarks.json"
+    if results.exists():
+        import json
+
+        from . import bench
+
+        _write_if_changed(stage / "benchmarks.md",
+                          bench.page(lang, json.loads(results.read_text(encoding="utf-8"))).encode())
+        wanted.add("benchmarks.md")
+        extra.append("benchmarks")
+    toc = {"format": "jb-book", "root": "intro", "chapters": [{"file": c} for c in chapters + extra]}
     _write_if_changed(stage / "_toc.yml", yaml.safe_dump(toc).encode())
     for stale in stage.iterdir():  # pages removed from the source go from the stage too
         if stale.is_file() and stale.name not in wanted:  # (_vendor/ is a folder: kept)

@@ -132,6 +132,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "ja": "（定義は英語のみ）",
         "zh": "（定义暂为英文）",
     },
+    # The benchmark page (seqlab.bench, `make bench`).
+    "benchmarks": {"en": "Benchmarks", "de": "Messungen", "ja": "ベンチマーク", "zh": "基准测试"},
+    "benchmarks_intro": {
+        "en": "Every notebook run in full mode by `make bench` on {date}: {cpus} CPU cores, no GPU, {versions}.",
+        "de": "Jedes Notebook im vollen Modus, ausgeführt von `make bench` am {date}: {cpus} CPU-Kerne, keine GPU, {versions}.",
+        "ja": "`make bench` が {date} に全ノートブックをフルモードで実行した結果（CPU {cpus} コア、GPU なし、{versions}）。",
+        "zh": "`make bench` 于 {date} 以完整模式运行全部笔记本的结果（{cpus} 个 CPU 核心，无 GPU，{versions}）。",
+    },
+    "bench_notebook": {"en": "Notebook", "de": "Notebook", "ja": "ノートブック", "zh": "笔记本"},
+    "bench_seconds": {"en": "Time (s)", "de": "Zeit (s)", "ja": "時間（秒）", "zh": "时间（秒）"},
+    "bench_headline": {"en": "Headline result", "de": "Hauptergebnis", "ja": "主な結果", "zh": "主要结果"},
+    "bench_target": {"en": "Target", "de": "Ziel", "ja": "目標", "zh": "目标"},
 }
 
 

@@ -1,0 +1,92 @@
+"""``make bench``: every notebook executed in full mode, timed, its headline result collected.
+
+Writes ``assets/benchmarks.json`` (committed): the machine, and per notebook its language,
+framework, wall time and headline (from ``seqlab.headline``). The book shows it as a page per
+language (``page``). Targets are performance facts, measured here, not asserted by tests.
+"""
+from __future__ import annotations
+
+import json
+import os
+import platform
+import sys
+import time
+from datetime import date
+
+from . import FRAMEWORKS, HEADLINE_MIME, authoring
+from .i18n import t
+
+RESULTS = authoring.ROOT / "assets" / "benchmarks.json"
+
+
+def headline_of(nb) -> dict | None:
+    """The headline result stored in an executed notebook, if it has one."""
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if HEADLINE_MIME in data:
+                return dict(data[HEADLINE_MIME])
+    return None
+
+
+def _versions() -> dict:
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = {}
+    for name in ("torch", "tensorflow"):
+        try:
+            found[name] = version(name)
+        except PackageNotFoundError:
+            pass
+    return found
+
+
+def run(sources=None) -> dict:
+    rows = []
+    for src in sources or authoring.chapter_sources():
+        for fw, nb in authoring.split(src).items():
+            path = authoring.notebook_path(src, fw)
+            print(f"benchmarking {authoring._rel(path)} ...", flush=True)
+            start = time.perf_counter()
+            authoring.execute(nb, path.parent, quick=False)
+            seconds = time.perf_counter() - start
+            rows.append({"notebook": authoring._rel(path), "lang": src.parent.name, "chapter": src.stem,
+                         "framework": fw, "seconds": round(seconds, 1), "headline": headline_of(nb)})
+            print(f"  {seconds:.1f} s, {rows[-1]['headline']}", flush=True)
+    return {"date": date.today().isoformat(),
+            "machine": {"cpus": os.cpu_count(), "platform": platform.platform(terse=True),
+                        "python": platform.python_version(), **_versions()},
+            "rows": rows}
+
+
+def page(lang: str, results: dict) -> str:
+    """The benchmark page of ``lang`` in Markdown."""
+    m = results["machine"]
+    versions = ", ".join(f"{k} {m[k]}" for k in ("torch", "tensorflow") if k in m)
+    lines = [f"# {t('benchmarks', lang)}", "",
+             t("benchmarks_intro", lang).format(date=results["date"], cpus=m["cpus"], versions=versions), "",
+             f"| {t('bench_notebook', lang)} | {t('framework', lang)} | {t('bench_seconds', lang)} "
+             f"| {t('bench_headline', lang)} | {t('bench_target', lang)} |",
+             "|---|---|---:|---|---|"]
+    for row in results["rows"]:
+        if row["lang"] != lang:
+            continue
+        h = row["headline"] or {}
+        value = f"{h['name']}: {h['value']:.1%}" if h else "–"
+        target = f"≥ {h['target']:.0%} {'✓' if h['value'] >= h['target'] else '✗'}" if h.get("target") is not None else "–"
+        lines.append(f"| `{row['notebook'].split('/')[-1]}` | {authoring.FRAMEWORK_NAMES[row['framework']]} "
+                     f"| {row['seconds']:.0f} | {value} | {target} |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    results = run()
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {authoring._rel(RESULTS)}")
+    print(page("en", results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,45 @@
+"""`make bench` results: complete, consistent with the committed notebooks, shown in the book."""
+import json
+
+import nbformat
+import pytest
+
+import seqlab
+from seqlab import FRAMEWORKS, authoring, bench
+from seqlab.i18n import t
+
+RESULTS = json.loads(bench.RESULTS.read_text(encoding="utf-8"))
+
+
+def test_every_notebook_has_a_benchmark_row_with_a_full_mode_headline():
+    rows = {(r["lang"], r["chapter"], r["framework"]): r for r in RESULTS["rows"]}
+    for src in authoring.chapter_sources():
+        for fw in FRAMEWORKS:
+            row = rows.get((src.parent.name, src.stem, fw))
+            assert row, f"{src} ({fw}) has no row in {bench.RESULTS}: run `make bench`"
+            assert row["headline"] and row["headline"]["mode"] == "full"
+            assert row["seconds"] > 0
+
+
+@pytest.mark.parametrize("src", authoring.chapter_sources(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_benchmark_headline_matches_the_committed_notebook(src):
+    rows = {(r["lang"], r["chapter"], r["framework"]): r for r in RESULTS["rows"]}
+    for fw in FRAMEWORKS:
+        stored = bench.headline_of(nbformat.read(authoring.notebook_path(src, fw), 4))
+        assert stored is not None, f"{src} ({fw}) shows no seqlab.headline(...)"
+        assert stored == rows[(src.parent.name, src.stem, fw)]["headline"], "run `make bench` after `make notebooks`"
+
+
+@pytest.mark.parametrize("lang", authoring.book_langs())
+def test_benchmark_page_per_language(lang):
+    text = bench.page(lang, RESULTS)
+    assert text.startswith(f"# {t('benchmarks', lang)}")
+    assert t("bench_seconds", lang) in text
+    assert sum(1 for r in RESULTS["rows"] if r["lang"] == lang) == text.count("\n| `")
+    html = (authoring.ROOT / "_build" / "html" / lang / "benchmarks.html").read_text(encoding="utf-8")
+    assert t("bench_headline", lang) in html
+
+
+def test_headline_rejects_a_nameless_result():
+    with pytest.raises(ValueError, match="name must be a non-empty string"):
+        seqlab.headline("", 0.5)
