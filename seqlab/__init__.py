@@ -6,8 +6,14 @@ need it, so `import seqlab` is cheap and a TensorFlow reader never needs torch):
 - ``seqlab`` (this file): the quick-mode switch (``QUICK``, ``pick``), ``set_seed`` and
   ``headline`` (a notebook's headline result, which ``make bench`` collects).
 - ``seqlab.data``: deterministic, seeded data sets generated on the spot (no downloads).
+- ``seqlab.corpus``: a parallel corpus in en/de/ja/zh from one grammar, and dates to ISO
+  (chapters 2-5).
 - ``seqlab.plot``: the plots the chapters share (training curves, gradient norms).
 - ``seqlab.i18n``: the user-interface strings of the course in en, de, ja and zh.
+- ``seqlab.quiz`` / ``seqlab.quizbank``: the end-of-chapter quiz widget and its question banks.
+- ``seqlab.fonts``: the CJK fonts that plots use (shipped with the package).
+- ``seqlab.glossary``, ``seqlab.bench``, ``seqlab.sphinx_ext``: the book's glossary, benchmark
+  page and a Sphinx fix.
 - ``seqlab.authoring``: the tooling that turns chapter sources into notebooks and books.
 
 Quick mode
