@@ -176,9 +176,12 @@ def repository(root: Path = ROOT) -> dict:
 
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
     repo = config.get("repository") or {}
-    if not str(repo.get("url", "")).startswith("https://github.com/"):
-        raise ValueError(f"{root / '_config.yml'}: repository.url must be a GitHub repository URL")
-    return {"url": repo["url"].rstrip("/"), "branch": repo.get("branch", "main")}
+    url = str(repo.get("url", "")).rstrip("/")
+    match = re.match(r"https://github\.com/([^/]+/[^/]+?)(\.git)?$", url)
+    if not match:
+        raise ValueError(f"{root / '_config.yml'}: repository.url must be a GitHub repository URL, got {url!r}")
+    return {"url": url, "branch": repo.get("branch", "main"), "github": match.group(1),
+            "name": match.group(1).split("/")[1]}
 
 
 def setup_code(lang: str, framework: str, src_rel: str, repo: dict | None = None) -> str:
@@ -512,13 +515,6 @@ def _write_if_changed(path: Path, data: bytes) -> None:
         path.write_bytes(data)
 
 
-def _title_of(path: Path) -> str:
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("# "):
-            return line[2:].strip()
-    return path.stem
-
-
 def book_pages(lang: str, root: Path = ROOT) -> list[str]:
     """The page names of a language's book: intro, chapters, then other pages (glossary)."""
     pages = [p.stem for p in sorted((root / "book" / lang).glob("*.md"))]
@@ -535,17 +531,12 @@ def _write_book_script_config(config: dict, lang: str, root: Path, stage: Path) 
     """``_vendor/seqlab/config.js`` (what seqlab-book.js needs) and the book's own scripts."""
     import json
 
-    repo_url = config["repository"]["url"].rstrip("/")
-    match = re.match(r"https://github\.com/([^/]+/[^/]+?)(\.git)?$", repo_url)
-    if not match:
-        raise ValueError(f"_config.yml: repository.url must be a GitHub repository URL, got {repo_url!r}")
     launch = config.get("course_launch", {})
     data = {
         "lang": lang,
         "langs": [{"code": lg, "name": t("language_name", lg), "pages": book_pages(lg, root)} for lg in book_langs(root)],
         "chapters": [p.stem for p in chapter_sources(lang, root)],
-        "repository": {"url": repo_url, "github": match.group(1), "name": match.group(1).split("/")[1],
-                       "branch": config["repository"].get("branch", "main")},
+        "repository": repository(root),
         "binderhub_url": launch.get("binderhub_url") or "https://mybinder.org",
         "jupyterhub_url": launch.get("jupyterhub_url") or "",
         "strings": {k: t(k, lang) for k in ("language", "framework", "open_colab", "open_binder",

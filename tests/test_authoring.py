@@ -263,3 +263,12 @@ def test_notebook_with_an_older_quiz_text_is_stale(repo):
     bank["questions"][0]["text"]["en"]["question"] = "A better question?"
     write(repo / "quizzes" / "09-test.yml", yaml.safe_dump(bank, allow_unicode=True))
     assert any("stores an older version of" in p and "09-test.yml" in p for p in authoring.check_notebook(src, "pytorch"))
+
+
+def test_repository_must_be_named_as_a_github_url(tmp_path):
+    write(tmp_path / "_config.yml", "repository:\n  url: https://example.org/course\n")
+    with pytest.raises(ValueError, match=r"_config.yml: repository.url must be a GitHub repository URL"):
+        authoring.repository(tmp_path)
+    write(tmp_path / "_config.yml", "repository:\n  url: https://github.com/someone/course.git\n  branch: dev\n")
+    assert authoring.repository(tmp_path) == {"url": "https://github.com/someone/course.git", "branch": "dev",
+                                              "github": "someone/course", "name": "course"}
