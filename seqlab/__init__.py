@@ -8,6 +8,8 @@ need it, so `import seqlab` is cheap and a TensorFlow reader never needs torch):
 - ``seqlab.data``: deterministic, seeded data sets generated on the spot (no downloads).
 - ``seqlab.corpus``: a parallel corpus in en/de/ja/zh from one grammar, and dates to ISO
   (chapters 2-5).
+- ``seqlab.ner``: sentences with BIO entity tags (PER, LOC, ORG) in four languages, and
+  entity-level F1 (chapter 2).
 - ``seqlab.plot``: the plots the chapters share (training curves, gradient norms).
 - ``seqlab.i18n``: the user-interface strings of the course in en, de, ja and zh.
 - ``seqlab.quiz`` / ``seqlab.quizbank``: the end-of-chapter quiz widget and its question banks.

@@ -45,13 +45,10 @@ def course_text(lang: str) -> set[str]:
         raise ValueError(f"lang must be one of {', '.join(FONTS)}, got {lang!r}")
     texts = [s[lang] for s in i18n.STRINGS.values()]
     texts += list(_strings(data._GRAMMARS[lang][0]))
-    try:  # the parallel corpus and the dates of chapters 2-5, where present
-        from . import corpus
+    from . import corpus, ner  # the data of chapters 2-5
 
-        texts += corpus.vocabulary(lang)
-        texts += [d.text for d in corpus.dates(3000, seed=0, langs=(lang,))]
-    except ImportError:
-        pass
+    texts += corpus.vocabulary(lang) + ner.vocabulary(lang)
+    texts += [d.text for d in corpus.dates(3000, seed=0, langs=(lang,))]
     texts.append("0123456789年月日")
     return {ch for text in texts for ch in text if ord(ch) > 0x7F and not ch.isspace()}
 
