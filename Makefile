@@ -40,8 +40,9 @@ notebooks: venv
 	$(PY) -m seqlab.authoring notebooks
 
 ## make bench: run every notebook in full mode, time it, collect its headline: assets/benchmarks.json
+##   (make bench CHAPTERS="book/en/02-lstm-gru.md ..." re-measures only those chapters)
 bench: venv
-	$(PY) -m seqlab.bench
+	$(PY) -m seqlab.bench $(CHAPTERS)
 
 ## make check: are notebooks and translations current? (also part of make test)
 check: venv

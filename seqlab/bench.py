@@ -79,8 +79,27 @@ def page(lang: str, results: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def main() -> int:
-    results = run()
+def merge(old: dict, new: dict) -> dict:
+    """``new`` (some notebooks re-measured) over ``old``: rows in the order of the chapter sources."""
+    rows = {row["notebook"]: row for row in old.get("rows", [])}
+    rows.update({row["notebook"]: row for row in new["rows"]})
+    order = [authoring._rel(authoring.notebook_path(src, fw))
+             for src in authoring.chapter_sources() for fw in FRAMEWORKS]
+    return {**new, "rows": [rows[nb] for nb in order if nb in rows]}
+
+
+def main(argv=None) -> int:
+    """``python -m seqlab.bench [SOURCE ...]``: all chapters, or re-measure only the sources named."""
+    from pathlib import Path
+
+    sources = [Path(a).resolve() for a in (sys.argv[1:] if argv is None else argv)]
+    missing = [str(p) for p in sources if not p.is_file()]
+    if missing:
+        print(f"error: no such chapter source: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    results = run(sources or None)
+    if sources and RESULTS.exists():
+        results = merge(json.loads(RESULTS.read_text(encoding="utf-8")), results)
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {authoring._rel(RESULTS)}")

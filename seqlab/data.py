@@ -6,6 +6,8 @@ machine. Sentences come already split into tokens (lists of strings).
 - ``reviews``: short reviews with a polarity label, in en/de/ja/zh. The label depends on the
   adjective *and* on a negation that may stand several tokens before it, and a tail of filler
   words follows, so a model that reads left to right has to remember (chapter 1).
+- ``remember``: a key symbol, then a long stream of filler and noise; the target at every step
+  is the key, so the accuracy at step t measures a memory of t steps (chapter 2).
 - ``pad``: pads lists of token ids into one rectangular NumPy array.
 """
 from __future__ import annotations
@@ -17,7 +19,7 @@ import numpy as np
 
 from . import LANGS
 
-__all__ = ["Review", "reviews", "pad"]
+__all__ = ["Review", "reviews", "pad", "remember", "REMEMBER_VOCAB"]
 
 
 @dataclass(frozen=True)
@@ -193,3 +195,28 @@ def pad(sequences, pad_id: int = 0, side: str = "left", length: int | None = Non
             else:
                 out[i, : len(s)] = s
     return out
+
+
+# ``remember``: ids 0..3 are the keys, 4 is the filler ("blank"), 5..12 are noise symbols.
+REMEMBER_KEYS, REMEMBER_BLANK, REMEMBER_VOCAB = 4, 4, 13
+
+
+def remember(n: int, length: int, p_noise: float = 0.5, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """``n`` sequences of ``length`` ids: a key (0-3) first, then blanks (4) and noise (5-12).
+
+    Returns ``X`` of shape ``(n, length)`` and the keys ``y`` of shape ``(n,)``. A model asked for
+    the key after every step must hold it for ``t`` steps to answer at step ``t``, while each
+    noise symbol (a fraction ``p_noise`` of the steps after the key) jostles its state.
+    """
+    if not isinstance(n, int) or isinstance(n, bool) or n < 1:
+        raise ValueError(f"n must be a positive int, got {n!r}")
+    if not isinstance(length, int) or isinstance(length, bool) or length < 2:
+        raise ValueError(f"length must be an int ≥ 2 (the key and at least one step), got {length!r}")
+    if not 0 <= p_noise <= 1:
+        raise ValueError(f"p_noise must lie in [0, 1], got {p_noise!r}")
+    rng = np.random.default_rng([seed, n, length])
+    y = rng.integers(0, REMEMBER_KEYS, n)
+    noise = rng.integers(REMEMBER_BLANK + 1, REMEMBER_VOCAB, (n, length))
+    X = np.where(rng.random((n, length)) < p_noise, noise, REMEMBER_BLANK)
+    X[:, 0] = y
+    return X.astype(np.int64), y.astype(np.int64)

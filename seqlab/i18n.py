@@ -69,6 +69,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "ja": "k ステップ前の入力に届く勾配",
         "zh": "传回 k 步之前输入的梯度",
     },
+    "lag": {"en": "steps since the key", "de": "Schritte seit dem Schlüssel", "ja": "キーからのステップ数", "zh": "距键的步数"},
+    "lag_title": {
+        "en": "How long does each cell remember?",
+        "de": "Wie lange erinnert sich jede Zelle?",
+        "ja": "各セルはどれだけ長く覚えているか",
+        "zh": "每种单元能记住多久？",
+    },
+    "source_length": {"en": "source length (tokens)", "de": "Länge des Quellsatzes (Token)", "ja": "入力文の長さ（トークン）", "zh": "源句长度（词元）"},
+    "word_accuracy": {"en": "word accuracy", "de": "Wortgenauigkeit", "ja": "単語正解率", "zh": "词准确率"},
+    "beam_width": {"en": "beam width", "de": "Strahlbreite", "ja": "ビーム幅", "zh": "束宽"},
     # The quiz widget (seqlab.quiz). {score} and {total} are filled in by the widget.
     "quiz_title": {"en": "Quiz", "de": "Quiz", "ja": "クイズ", "zh": "测验"},
     "check": {"en": "Check", "de": "Prüfen", "ja": "答え合わせ", "zh": "检查"},

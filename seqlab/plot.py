@@ -2,6 +2,7 @@
 
 - ``training_curves``: loss per epoch next to test accuracy per epoch.
 - ``gradient_norms``: gradient norm against distance in time, one line per setting (log scale).
+- ``curves``: one line per model against a shared x axis (accuracy against lag, against length).
 
 Japanese and Chinese labels are drawn with the fonts that ship in the package (``seqlab.fonts``).
 """
@@ -43,6 +44,30 @@ def gradient_norms(norms_by_label: dict, lang: str = "en"):
         ax.semilogy(range(len(norms)), norms, label=label)
     ax.set(xlabel=t("steps_back", lang), ylabel=t("grad_norm", lang), title=t("grad_title", lang))
     ax.grid(alpha=0.3, which="both")
+    ax.legend()
+    fig.tight_layout()
+    plt.show()
+    return fig
+
+
+def curves(x, ys_by_label: dict, xlabel: str, ylabel: str, title: str | None = None,
+           lang: str = "en", ylim=(0, 1.02), chance: float | None = None):
+    """Plot ``{label: ys}`` against ``x``, one line each; axis texts are ``seqlab.i18n`` keys."""
+    if not ys_by_label:
+        raise ValueError("ys_by_label is empty: pass {label: [y for each x]}")
+    for label, ys in ys_by_label.items():
+        if len(ys) != len(x):
+            raise ValueError(f"{label!r} has {len(ys)} values for {len(x)} x positions")
+    fonts.use(lang)
+    fig, ax = plt.subplots(figsize=(6.5, 3.6))
+    for label, ys in ys_by_label.items():
+        ax.plot(x, ys, marker="o", markersize=3, label=label)
+    if chance is not None:
+        ax.axhline(chance, color="grey", linestyle=":", linewidth=1)
+    ax.set(xlabel=t(xlabel, lang), ylabel=t(ylabel, lang), ylim=ylim)
+    if title:
+        ax.set_title(t(title, lang))
+    ax.grid(alpha=0.3)
     ax.legend()
     fig.tight_layout()
     plt.show()

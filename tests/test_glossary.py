@@ -12,7 +12,8 @@ from seqlab.i18n import t
 
 ROOT = Path(__file__).resolve().parent.parent
 REQUIRED = ["tokenisation", "embedding", "rnn", "hidden-state", "bptt", "vanishing-gradient", "lstm", "gru",
-            "ner", "encoder", "decoder", "context-vector", "teacher-forcing", "beam-search", "bleu", "attention",
+            "ner", "gate", "cell-state", "forget-gate", "update-gate", "reset-gate", "bidirectional-rnn", "stacked-rnn", "bio-scheme", "entity-f1", "sequence-to-sequence", "encoder", "decoder", "context-vector", "teacher-forcing",
+            "exposure-bias", "greedy-decoding", "beam-search", "bleu", "brevity-penalty", "attention",
             "transformer", "positional-encoding", "multi-head-attention", "mask", "bert", "fine-tuning"]
 
 

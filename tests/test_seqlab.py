@@ -132,3 +132,29 @@ def test_binder_builds_the_pinned_environment():
     assert (binder / "runtime.txt").read_text().strip() == "python-3.11"
     post = binder / "postBuild"
     assert "pip install --no-deps -e ." in post.read_text() and post.stat().st_mode & 0o111
+
+
+def test_remember_puts_the_key_first_and_only_there():
+    from seqlab.data import REMEMBER_VOCAB, remember
+
+    X, y = remember(500, 30, seed=3)
+    assert X.shape == (500, 30) and y.shape == (500,)
+    assert (X[:, 0] == y).all() and set(y.tolist()) == {0, 1, 2, 3}
+    assert (X[:, 1:] >= 4).all() and (X < REMEMBER_VOCAB).all()
+    noise = (X[:, 1:] > 4).mean()
+    assert 0.45 < noise < 0.55
+    assert (remember(500, 30, seed=3)[0] == X).all()
+    assert (remember(500, 30, seed=4)[0] != X).any()
+    assert (remember(10, 5, p_noise=0.0)[0][:, 1:] == 4).all()
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    (dict(n=0, length=5), "n must be"),
+    (dict(n=5, length=1), "length must be"),
+    (dict(n=5, length=5, p_noise=1.5), "p_noise"),
+])
+def test_remember_bad_arguments(kwargs, message):
+    from seqlab.data import remember
+
+    with pytest.raises(ValueError, match=message):
+        remember(**kwargs)
