@@ -79,6 +79,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "source_length": {"en": "source length (tokens)", "de": "Länge des Quellsatzes (Token)", "ja": "入力文の長さ（トークン）", "zh": "源句长度（词元）"},
     "word_accuracy": {"en": "word accuracy", "de": "Wortgenauigkeit", "ja": "単語正解率", "zh": "词准确率"},
     "beam_width": {"en": "beam width", "de": "Strahlbreite", "ja": "ビーム幅", "zh": "束宽"},
+    # The attention browser (seqlab.align).
+    "sentence": {"en": "Sentence", "de": "Satz", "ja": "文", "zh": "句子"},
+    "previous": {"en": "Previous sentence", "de": "Vorheriger Satz", "ja": "前の文", "zh": "上一句"},
+    "next": {"en": "Next sentence", "de": "Nächster Satz", "ja": "次の文", "zh": "下一句"},
+    "attention_weight": {"en": "attention weight", "de": "Aufmerksamkeitsgewicht", "ja": "注意の重み", "zh": "注意力权重"},
+    "source_tokens": {"en": "source", "de": "Quelle", "ja": "入力", "zh": "源句"},
+    "output_tokens": {"en": "output", "de": "Ausgabe", "ja": "出力", "zh": "输出"},
     # The quiz widget (seqlab.quiz). {score} and {total} are filled in by the widget.
     "quiz_title": {"en": "Quiz", "de": "Quiz", "ja": "クイズ", "zh": "测验"},
     "check": {"en": "Check", "de": "Prüfen", "ja": "答え合わせ", "zh": "检查"},

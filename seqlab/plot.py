@@ -3,6 +3,7 @@
 - ``training_curves``: loss per epoch next to test accuracy per epoch.
 - ``gradient_norms``: gradient norm against distance in time, one line per setting (log scale).
 - ``curves``: one line per model against a shared x axis (accuracy against lag, against length).
+- ``alignment``: a heatmap of attention weights, output tokens down, source tokens across.
 
 Japanese and Chinese labels are drawn with the fonts that ship in the package (``seqlab.fonts``).
 """
@@ -72,3 +73,25 @@ def curves(x, ys_by_label: dict, xlabel: str, ylabel: str, title: str | None = N
     fig.tight_layout()
     plt.show()
     return fig
+
+
+def alignment(source, target, weights, lang: str = "en", ax=None):
+    """Heatmap of ``weights`` (one row per target token, one column per source token)."""
+    import numpy as np
+
+    weights = np.asarray(weights, dtype=float)
+    if weights.shape != (len(target), len(source)):
+        raise ValueError(f"weights have shape {weights.shape}, expected (len(target), len(source)) "
+                         f"= ({len(target)}, {len(source)})")
+    fonts.use(lang)
+    own = ax is None
+    if own:
+        fig, ax = plt.subplots(figsize=(0.45 * len(source) + 1.5, 0.4 * len(target) + 1.2))
+    ax.imshow(weights, cmap="Blues", vmin=0, vmax=1, aspect="auto")
+    ax.set_xticks(range(len(source)), source, rotation=90)
+    ax.set_yticks(range(len(target)), target)
+    ax.set(xlabel=t("source_tokens", lang), ylabel=t("output_tokens", lang))
+    if own:
+        fig.tight_layout()
+        plt.show()
+    return ax.figure

@@ -1,0 +1,46 @@
+"""The attention browser (seqlab.align) and the alignment heatmap: validation and the widget's state."""
+import pytest
+
+from seqlab import align
+from seqlab.i18n import t
+
+GOOD = {"source": ["a", "b"], "target": ["x", "y", "z"], "weights": [[1, 0], [0.25, 0.75], [0.5, 0.5]]}
+
+
+def test_browser_holds_rounded_examples_and_ui_in_its_language():
+    w = align.AlignmentBrowser([GOOD, {**GOOD, "weights": [[0.12345, 0.87655]] * 3}], lang="de")
+    assert len(w.examples) == 2 and w.index == 0
+    assert w.examples[1]["weights"][0] == [0.123, 0.877]
+    assert w.ui["sentence"] == t("sentence", "de") == "Satz"
+
+
+@pytest.mark.parametrize("example, message", [
+    ({"source": ["a"], "target": ["x"]}, "example 0: need a dict"),
+    ({**GOOD, "weights": [[1, 0]]}, "1 rows of weights for 3 target tokens"),
+    ({**GOOD, "weights": [[1, 0], [1], [0, 1]]}, "target token 1 \\('y'\\): 1 weights for 2 source tokens"),
+    ({**GOOD, "weights": [[1, 0], [2, 0], [0, 1]]}, "must lie in \\[0, 1\\]"),
+    ({**GOOD, "weights": [[1, 0], [float("nan"), 0], [0, 1]]}, "must lie in \\[0, 1\\]"),
+    ({**GOOD, "source": []}, "at least one token"),
+])
+def test_bad_examples_are_named(example, message):
+    with pytest.raises(ValueError, match=message):
+        align.AlignmentBrowser([GOOD, example] if "example 0" not in message else [example])
+
+
+def test_browser_needs_examples_and_a_known_language():
+    with pytest.raises(ValueError, match="at least one example"):
+        align.AlignmentBrowser([])
+    with pytest.raises(ValueError, match="lang must be one of"):
+        align.AlignmentBrowser([GOOD], lang="fr")
+
+
+def test_alignment_plot_checks_the_shape(monkeypatch):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from seqlab import plot
+
+    fig = plot.alignment(["私", "は"], ["I", "am", "."], [[1, 0], [0, 1], [0.5, 0.5]], lang="ja")
+    assert [tick.get_text() for tick in fig.axes[0].get_xticklabels()] == ["私", "は"]
+    with pytest.raises(ValueError, match="expected \\(len\\(target\\), len\\(source\\)\\) = \\(3, 2\\)"):
+        plot.alignment(["a", "b"], ["x", "y", "z"], [[1, 0]])
