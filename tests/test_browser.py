@@ -317,3 +317,34 @@ def test_landing_page_suggests_the_browser_language(browser, server, locale, exp
     for lang in authoring.book_langs():  # every language stays one click away
         assert page.locator(f'a[hreflang="{lang}"]').is_visible()
     context.close()
+
+
+ALIGNMENT_PAGES = [(src.parent.name, src.stem) for lang in authoring.book_langs()
+                   for src in authoring.chapter_sources(lang)
+                   if "AlignmentBrowser(" in src.read_text(encoding="utf-8")]
+
+
+def test_some_chapter_has_an_alignment_browser():
+    assert ALIGNMENT_PAGES, "chapter 4 shows its attention weights in seqlab.align.AlignmentBrowser"
+
+
+@pytest.mark.parametrize("lang, chapter", ALIGNMENT_PAGES)
+def test_alignment_browser_works_without_a_kernel(browser, server, lang, chapter):
+    p = Page(browser, server)
+    page = p.page
+    page.goto(f"{server}/{lang}/{chapter}.html")
+    widget = page.locator(".seqlab-align")
+    widget.wait_for(timeout=20000)
+    label = widget.locator(".seqlab-align-label")
+    assert label.inner_text().startswith(f"{t('sentence', lang)} 1 / ")
+    first_tokens = widget.locator(".src").all_inner_texts()
+    assert first_tokens and widget.locator(".w").count() > len(first_tokens)
+    weights = [float(w) for w in widget.locator(".w").evaluate_all("els => els.map(e => e.dataset.weight)")]
+    assert all(0 <= w <= 1 for w in weights)
+    widget.get_by_role("button", name=t("next", lang)).click()
+    assert label.inner_text().startswith(f"{t('sentence', lang)} 2 / ")
+    assert widget.locator(".src").all_inner_texts() != first_tokens, "the next sentence is shown"
+    widget.get_by_role("button", name=t("previous", lang)).click()
+    assert widget.locator(".src").all_inner_texts() == first_tokens
+    assert p.errors == []
+    p.context.close()

@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 REQUIRED = ["tokenisation", "embedding", "rnn", "hidden-state", "bptt", "vanishing-gradient", "lstm", "gru",
             "ner", "gate", "cell-state", "forget-gate", "update-gate", "reset-gate", "bidirectional-rnn", "stacked-rnn", "bio-scheme", "entity-f1", "sequence-to-sequence", "encoder", "decoder", "context-vector", "teacher-forcing",
             "exposure-bias", "greedy-decoding", "beam-search", "bleu", "brevity-penalty", "attention",
+            "query-key-value", "additive-attention", "multiplicative-attention", "padding-mask", "alignment",
             "transformer", "positional-encoding", "multi-head-attention", "mask", "bert", "fine-tuning"]
 
 
