@@ -79,6 +79,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "source_length": {"en": "source length (tokens)", "de": "Länge des Quellsatzes (Token)", "ja": "入力文の長さ（トークン）", "zh": "源句长度（词元）"},
     "word_accuracy": {"en": "word accuracy", "de": "Wortgenauigkeit", "ja": "単語正解率", "zh": "词准确率"},
     "beam_width": {"en": "beam width", "de": "Strahlbreite", "ja": "ビーム幅", "zh": "束宽"},
+    # Chapter 5: positional encodings, attention heads, timings.
+    "position": {"en": "position", "de": "Position", "ja": "位置", "zh": "位置"},
+    "dimension": {"en": "dimension", "de": "Dimension", "ja": "次元", "zh": "维度"},
+    "head": {"en": "head {i}", "de": "Kopf {i}", "ja": "ヘッド {i}", "zh": "头 {i}"},
+    "sequence_length": {"en": "sequence length (tokens)", "de": "Sequenzlänge (Token)", "ja": "系列長（トークン）", "zh": "序列长度（词元）"},
+    "seconds_per_pass": {"en": "seconds per forward and backward pass", "de": "Sekunden pro Vorwärts- und Rückwärtsdurchlauf", "ja": "順伝播と逆伝播 1 回あたりの秒数", "zh": "每次前向和反向传播的秒数"},
     # The attention browser (seqlab.align).
     "sentence": {"en": "Sentence", "de": "Satz", "ja": "文", "zh": "句子"},
     "previous": {"en": "Previous sentence", "de": "Vorheriger Satz", "ja": "前の文", "zh": "上一句"},

@@ -4,6 +4,8 @@
 - ``gradient_norms``: gradient norm against distance in time, one line per setting (log scale).
 - ``curves``: one line per model against a shared x axis (accuracy against lag, against length).
 - ``alignment``: a heatmap of attention weights, output tokens down, source tokens across.
+- ``heads``: one alignment heatmap per attention head, side by side.
+- ``heatmap``: any matrix, with a colour bar (positional encodings).
 
 Japanese and Chinese labels are drawn with the fonts that ship in the package (``seqlab.fonts``).
 """
@@ -52,7 +54,7 @@ def gradient_norms(norms_by_label: dict, lang: str = "en"):
 
 
 def curves(x, ys_by_label: dict, xlabel: str, ylabel: str, title: str | None = None,
-           lang: str = "en", ylim=(0, 1.02), chance: float | None = None):
+           lang: str = "en", ylim=(0, 1.02), chance: float | None = None, log: bool = False):
     """Plot ``{label: ys}`` against ``x``, one line each; axis texts are ``seqlab.i18n`` keys."""
     if not ys_by_label:
         raise ValueError("ys_by_label is empty: pass {label: [y for each x]}")
@@ -63,6 +65,8 @@ def curves(x, ys_by_label: dict, xlabel: str, ylabel: str, title: str | None = N
     fig, ax = plt.subplots(figsize=(6.5, 3.6))
     for label, ys in ys_by_label.items():
         ax.plot(x, ys, marker="o", markersize=3, label=label)
+    if log:
+        ax.set(xscale="log", yscale="log")
     if chance is not None:
         ax.axhline(chance, color="grey", linestyle=":", linewidth=1)
     ax.set(xlabel=t(xlabel, lang), ylabel=t(ylabel, lang), ylim=ylim)
@@ -95,3 +99,51 @@ def alignment(source, target, weights, lang: str = "en", ax=None):
         fig.tight_layout()
         plt.show()
     return ax.figure
+
+
+def heads(source, target, weights, lang: str = "en"):
+    """One alignment heatmap per head: ``weights`` has shape (heads, len(target), len(source))."""
+    import numpy as np
+
+    weights = np.asarray(weights, dtype=float)
+    if weights.ndim != 3:
+        raise ValueError(f"weights have shape {weights.shape}, expected (heads, len(target), len(source))")
+    if weights.shape[1:] != (len(target), len(source)):
+        raise ValueError(f"weights have shape {weights.shape}, expected (heads, len(target), len(source)) "
+                         f"= ({len(weights)}, {len(target)}, {len(source)})")
+    n_heads = len(weights)
+    n_cols = min(n_heads, 2)                    # two heads a row: each map stays large enough to read
+    n_rows = -(-n_heads // n_cols)
+    fonts.use(lang)
+    fig, axes = plt.subplots(n_rows, n_cols, squeeze=False,
+                             figsize=(n_cols * (0.4 * len(source) + 1.4), n_rows * (0.36 * len(target) + 1.6)))
+    for i, ax in enumerate(axes.flat):
+        if i >= n_heads:
+            ax.remove()
+            continue
+        alignment(source, target, weights[i], lang=lang, ax=ax)
+        ax.set_title(t("head", lang).format(i=i + 1))
+        if i % n_cols:
+            ax.set(ylabel=None, yticklabels=[])
+        if i < n_heads - n_cols:
+            ax.set(xlabel=None)
+    fig.tight_layout()
+    plt.show()
+    return fig
+
+
+def heatmap(matrix, xlabel: str, ylabel: str, lang: str = "en", cmap: str = "RdBu"):
+    """Draw ``matrix`` (rows down, columns across) with a colour bar; axis texts are i18n keys."""
+    import numpy as np
+
+    matrix = np.asarray(matrix, dtype=float)
+    if matrix.ndim != 2:
+        raise ValueError(f"heatmap needs a 2-D matrix, got shape {matrix.shape}")
+    fonts.use(lang)
+    fig, ax = plt.subplots(figsize=(6.5, 3.6))
+    image = ax.imshow(matrix, cmap=cmap, aspect="auto", interpolation="nearest")
+    ax.set(xlabel=t(xlabel, lang), ylabel=t(ylabel, lang))
+    fig.colorbar(image, ax=ax)
+    fig.tight_layout()
+    plt.show()
+    return fig

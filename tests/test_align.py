@@ -44,3 +44,31 @@ def test_alignment_plot_checks_the_shape(monkeypatch):
     assert [tick.get_text() for tick in fig.axes[0].get_xticklabels()] == ["私", "は"]
     with pytest.raises(ValueError, match="expected \\(len\\(target\\), len\\(source\\)\\) = \\(3, 2\\)"):
         plot.alignment(["a", "b"], ["x", "y", "z"], [[1, 0]])
+
+
+def test_heads_plot_titles_each_head_in_the_language():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from seqlab import plot
+
+    weights = [[[1, 0], [0, 1], [0.5, 0.5]], [[0, 1], [1, 0], [0.2, 0.8]]]
+    fig = plot.heads(["a", "b"], ["x", "y", "z"], weights, lang="de")
+    assert [ax.get_title() for ax in fig.axes] == ["Kopf 1", "Kopf 2"]
+    assert [tick.get_text() for tick in fig.axes[0].get_yticklabels()] == ["x", "y", "z"]
+    with pytest.raises(ValueError, match="expected \\(heads, len\\(target\\), len\\(source\\)\\)"):
+        plot.heads(["a", "b"], ["x", "y", "z"], weights[0])
+    with pytest.raises(ValueError, match="= \\(2, 3, 3\\)"):
+        plot.heads(["a", "b", "c"], ["x", "y", "z"], weights)
+
+
+def test_heatmap_labels_its_axes_and_needs_a_matrix():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from seqlab import plot
+
+    fig = plot.heatmap([[0.0, 1.0], [1.0, 0.0]], "dimension", "position", lang="ja")
+    assert (fig.axes[0].get_xlabel(), fig.axes[0].get_ylabel()) == ("次元", "位置")
+    with pytest.raises(ValueError, match="2-D matrix, got shape \\(3,\\)"):
+        plot.heatmap([1, 2, 3], "dimension", "position")

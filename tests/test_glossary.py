@@ -15,7 +15,9 @@ REQUIRED = ["tokenisation", "embedding", "rnn", "hidden-state", "bptt", "vanishi
             "ner", "gate", "cell-state", "forget-gate", "update-gate", "reset-gate", "bidirectional-rnn", "stacked-rnn", "bio-scheme", "entity-f1", "sequence-to-sequence", "encoder", "decoder", "context-vector", "teacher-forcing",
             "exposure-bias", "greedy-decoding", "beam-search", "bleu", "brevity-penalty", "attention",
             "query-key-value", "additive-attention", "multiplicative-attention", "padding-mask", "alignment",
-            "transformer", "positional-encoding", "multi-head-attention", "mask", "bert", "fine-tuning"]
+            "transformer", "positional-encoding", "multi-head-attention", "mask", "self-attention",
+            "scaled-dot-product-attention", "cross-attention", "residual-connection", "layer-normalisation",
+            "bert", "gpt", "fine-tuning"]
 
 
 def test_glossary_has_every_term_of_the_coverage_in_four_languages():
