@@ -12,6 +12,7 @@ import platform
 import sys
 import time
 from datetime import date
+from pathlib import Path
 
 from . import FRAMEWORKS, HEADLINE_MIME, authoring
 from .i18n import t
@@ -90,8 +91,6 @@ def merge(old: dict, new: dict) -> dict:
 
 def main(argv=None) -> int:
     """``python -m seqlab.bench [SOURCE ...]``: all chapters, or re-measure only the sources named."""
-    from pathlib import Path
-
     sources = [Path(a).resolve() for a in (sys.argv[1:] if argv is None else argv)]
     missing = [str(p) for p in sources if not p.is_file()]
     if missing:

@@ -12,6 +12,7 @@ Japanese and Chinese labels are drawn with the fonts that ship in the package (`
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import numpy as np
 
 from . import fonts
 from .i18n import t
@@ -81,8 +82,6 @@ def curves(x, ys_by_label: dict, xlabel: str, ylabel: str, title: str | None = N
 
 def alignment(source, target, weights, lang: str = "en", ax=None):
     """Heatmap of ``weights`` (one row per target token, one column per source token)."""
-    import numpy as np
-
     weights = np.asarray(weights, dtype=float)
     if weights.shape != (len(target), len(source)):
         raise ValueError(f"weights have shape {weights.shape}, expected (len(target), len(source)) "
@@ -103,12 +102,8 @@ def alignment(source, target, weights, lang: str = "en", ax=None):
 
 def heads(source, target, weights, lang: str = "en"):
     """One alignment heatmap per head: ``weights`` has shape (heads, len(target), len(source))."""
-    import numpy as np
-
     weights = np.asarray(weights, dtype=float)
-    if weights.ndim != 3:
-        raise ValueError(f"weights have shape {weights.shape}, expected (heads, len(target), len(source))")
-    if weights.shape[1:] != (len(target), len(source)):
+    if weights.ndim != 3 or weights.shape[1:] != (len(target), len(source)):
         raise ValueError(f"weights have shape {weights.shape}, expected (heads, len(target), len(source)) "
                          f"= ({len(weights)}, {len(target)}, {len(source)})")
     n_heads = len(weights)
@@ -134,8 +129,6 @@ def heads(source, target, weights, lang: str = "en"):
 
 def heatmap(matrix, xlabel: str, ylabel: str, lang: str = "en", cmap: str = "RdBu"):
     """Draw ``matrix`` (rows down, columns across) with a colour bar; axis texts are i18n keys."""
-    import numpy as np
-
     matrix = np.asarray(matrix, dtype=float)
     if matrix.ndim != 2:
         raise ValueError(f"heatmap needs a 2-D matrix, got shape {matrix.shape}")

@@ -6,9 +6,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-import seqlab
-
-from seqlab import FRAMEWORKS, authoring
+from seqlab import FRAMEWORKS, HEADLINE_MIME, authoring
 from seqlab.i18n import t
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,7 +44,7 @@ def test_chapter_pages_show_stored_outputs_of_both_frameworks(lang):
         for fw in FRAMEWORKS:
             nb = nbformat.read(authoring.notebook_path(src, fw), as_version=4)
             stored = [o["data"]["text/plain"] for c in nb.cells for o in c.get("outputs", [])
-                      if seqlab.HEADLINE_MIME in o.get("data", {})]
+                      if HEADLINE_MIME in o.get("data", {})]
             assert stored, f"{fw} notebook of {src.name} states its headline result"
             assert html_escape(stored[0].split("  (")[0]) in html, "the headline result is rendered"
         assert "Could not find cuda drivers" not in html and "absl::" not in html, "stderr is hidden"
