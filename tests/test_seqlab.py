@@ -104,7 +104,7 @@ def test_ui_string_bad_arguments():
 
 
 def test_wheel_ships_the_widget_and_the_question_banks(tmp_path):
-    """On Colab seqlab is installed from git: the wheel must carry quiz.js/css and the banks."""
+    """On Colab seqlab is installed from git: the wheel must carry the widgets' js/css, the fonts and the banks."""
     import zipfile
     from pathlib import Path
 
@@ -118,7 +118,8 @@ def test_wheel_ships_the_widget_and_the_question_banks(tmp_path):
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
                     str(src), "-w", str(tmp_path)], check=True, capture_output=True)
     names = set(zipfile.ZipFile(next(tmp_path.glob("seqlab-*.whl"))).namelist())
-    assert {"seqlab/quiz.js", "seqlab/quiz.css", "seqlab/quiz.py", "seqlab/fonts/OFL.txt",
+    assert {"seqlab/quiz.js", "seqlab/quiz.css", "seqlab/quiz.py", "seqlab/align.js", "seqlab/align.css",
+            "seqlab/fonts/OFL.txt",
             "seqlab/fonts/SeqlabCJK-JP.otf", "seqlab/fonts/SeqlabCJK-SC.otf"} <= names
     banks = {p.name for p in (root / "quizzes").glob("*.yml")}
     assert banks and {f"seqlab/quizzes/{b}" for b in banks} <= names
