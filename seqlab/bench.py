@@ -2,7 +2,7 @@
 
 Writes ``assets/benchmarks.json`` (committed): the machine, and per notebook its language,
 framework, wall time and headline (from ``seqlab.headline``). The book shows it as a page per
-language (``page``). Targets are performance facts, measured here, not asserted by tests.
+language (``seqlab.authoring.book.benchmarks_page``). Targets are performance facts, measured here, not asserted by tests.
 """
 from __future__ import annotations
 
@@ -14,10 +14,11 @@ import time
 from datetime import date
 from pathlib import Path
 
-from . import FRAMEWORKS, HEADLINE_MIME, authoring
-from .i18n import t
+from . import FRAMEWORKS, HEADLINE_MIME
+from .authoring import ROOT, _rel, chapter_sources, execute, notebook_path, split
+from .authoring.book import benchmarks_page
 
-RESULTS = authoring.ROOT / "assets" / "benchmarks.json"
+RESULTS = ROOT / "assets" / "benchmarks.json"
 
 
 def headline_of(nb) -> dict | None:
@@ -44,14 +45,14 @@ def _versions() -> dict:
 
 def run(sources=None) -> dict:
     rows = []
-    for src in sources or authoring.chapter_sources():
-        for fw, nb in authoring.split(src).items():
-            path = authoring.notebook_path(src, fw)
-            print(f"benchmarking {authoring._rel(path)} ...", flush=True)
+    for src in sources or chapter_sources():
+        for fw, nb in split(src).items():
+            path = notebook_path(src, fw)
+            print(f"benchmarking {_rel(path)} ...", flush=True)
             start = time.perf_counter()
-            authoring.execute(nb, path.parent, quick=False)
+            execute(nb, path.parent, quick=False)
             seconds = time.perf_counter() - start
-            rows.append({"notebook": authoring._rel(path), "lang": src.parent.name, "chapter": src.stem,
+            rows.append({"notebook": _rel(path), "lang": src.parent.name, "chapter": src.stem,
                          "framework": fw, "seconds": round(seconds, 1), "headline": headline_of(nb)})
             print(f"  {seconds:.1f} s, {rows[-1]['headline']}", flush=True)
     return {"date": date.today().isoformat(),
@@ -60,32 +61,12 @@ def run(sources=None) -> dict:
             "rows": rows}
 
 
-def page(lang: str, results: dict) -> str:
-    """The benchmark page of ``lang`` in Markdown."""
-    m = results["machine"]
-    versions = ", ".join(f"{k} {m[k]}" for k in ("torch", "tensorflow") if k in m)
-    lines = [f"# {t('benchmarks', lang)}", "",
-             t("benchmarks_intro", lang).format(date=results["date"], cpus=m["cpus"], versions=versions), "",
-             f"| {t('bench_notebook', lang)} | {t('framework', lang)} | {t('bench_seconds', lang)} "
-             f"| {t('bench_headline', lang)} | {t('bench_target', lang)} |",
-             "|---|---|---:|---|---|"]
-    for row in results["rows"]:
-        if row["lang"] != lang:
-            continue
-        h = row["headline"] or {}
-        value = f"{h['name']}: {h['value']:.1%}" if h else "–"
-        target = f"≥ {h['target']:.0%} {'✓' if h['value'] >= h['target'] else '✗'}" if h.get("target") is not None else "–"
-        lines.append(f"| `{row['notebook'].split('/')[-1]}` | {authoring.FRAMEWORK_NAMES[row['framework']]} "
-                     f"| {row['seconds']:.0f} | {value} | {target} |")
-    return "\n".join(lines) + "\n"
-
-
 def merge(old: dict, new: dict) -> dict:
     """``new`` (some notebooks re-measured) over ``old``: rows in the order of the chapter sources."""
     rows = {row["notebook"]: row for row in old.get("rows", [])}
     rows.update({row["notebook"]: row for row in new["rows"]})
-    order = [authoring._rel(authoring.notebook_path(src, fw))
-             for src in authoring.chapter_sources() for fw in FRAMEWORKS]
+    order = [_rel(notebook_path(src, fw))
+             for src in chapter_sources() for fw in FRAMEWORKS]
     return {**new, "rows": [rows[nb] for nb in order if nb in rows]}
 
 
@@ -101,8 +82,8 @@ def main(argv=None) -> int:
         results = merge(json.loads(RESULTS.read_text(encoding="utf-8")), results)
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {authoring._rel(RESULTS)}")
-    print(page("en", results))
+    print(f"wrote {_rel(RESULTS)}")
+    print(benchmarks_page("en", results))
     return 0
 
 

@@ -1,8 +1,10 @@
 """The chapter-source tooling, fed with small sources in a temporary repository."""
 import copy
+from pathlib import Path
 import textwrap
 
 import nbformat
+import seqlab
 import pytest
 
 from seqlab import authoring
@@ -252,7 +254,7 @@ def test_notebook_with_an_older_quiz_text_is_stale(repo):
     commit_notebooks(src)
     bank = dict(copy.deepcopy(GOOD), chapter="09-test")
     write(repo / "quizzes" / "09-test.yml", yaml.safe_dump(bank, allow_unicode=True))
-    here = authoring.Path(authoring.__file__).resolve().parent
+    here = Path(seqlab.__file__).resolve().parent
     stored = {"chapter": "09-test", "lang": "en", "questions": questions_for(bank, "en")[0],
               "_esm": (here / "quiz.js").read_text(), "_css": (here / "quiz.css").read_text()}
     path = authoring.notebook_path(src, "pytorch")

@@ -6,6 +6,7 @@ import pytest
 
 import seqlab
 from seqlab import FRAMEWORKS, authoring, bench
+from seqlab.authoring.book import benchmarks_page
 from seqlab.i18n import t
 
 RESULTS = json.loads(bench.RESULTS.read_text(encoding="utf-8"))
@@ -32,7 +33,7 @@ def test_benchmark_headline_matches_the_committed_notebook(src):
 
 @pytest.mark.parametrize("lang", authoring.book_langs())
 def test_benchmark_page_per_language(lang):
-    text = bench.page(lang, RESULTS)
+    text = benchmarks_page(lang, RESULTS)
     assert text.startswith(f"# {t('benchmarks', lang)}")
     assert t("bench_seconds", lang) in text
     assert sum(1 for r in RESULTS["rows"] if r["lang"] == lang) == text.count("\n| `")

@@ -14,10 +14,9 @@ in a plot (``course_text``).
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-FONT_DIR = Path(__file__).resolve().parent / "fonts"
+FONT_DIR = Path(__file__).resolve().parent  # the fonts ship inside this package
 SOURCE = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
 # lang: (file, family, index of the face in the Noto collection, Noto's family and PostScript names)
 FONTS = {
@@ -39,13 +38,13 @@ def _strings(obj):
 
 def course_text(lang: str) -> set[str]:
     """Every non-ASCII character that the course's code can draw in a plot in ``lang``."""
-    from . import data, i18n
+    from .. import data, i18n
 
     if lang not in FONTS:
         raise ValueError(f"lang must be one of {', '.join(FONTS)}, got {lang!r}")
     texts = [s[lang] for s in i18n.STRINGS.values()]
     texts += list(_strings(data._GRAMMARS[lang][0]))
-    from . import corpus, ner  # the data of chapters 2-5
+    from .. import corpus, ner  # the data of chapters 2-5
 
     texts += corpus.vocabulary(lang) + ner.vocabulary(lang)
     texts += [d.text for d in corpus.dates(3000, seed=0, langs=(lang,))]
@@ -113,9 +112,3 @@ def build(source: Path = SOURCE) -> list[Path]:
         font.save(str(out))
         written.append(out)
     return written
-
-
-if __name__ == "__main__":
-    for path in build():
-        print(f"wrote {path} ({path.stat().st_size // 1024} KiB)")
-    sys.exit(0)

@@ -1,0 +1,277 @@
+"""The books: one Jupyter Book per language, built from the stored outputs (nothing executed).
+
+``merge_notebooks`` turns a chapter's two executed notebooks into one page, ``stage_book`` writes
+``_build/src/<lang>/`` (config, table of contents, pages, the scripts the book serves itself) and
+``build_book`` runs Jupyter Book on it into ``_build/html/<lang>/``.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from .. import FRAMEWORKS
+from ..i18n import t
+from .sources import CHAPTER_RE, FRAMEWORK_NAMES, ROOT, SETUP_CELL_ID, _rel, book_langs, chapter_sources, notebook_path, read_source, repository
+
+def _comparable_outputs(cell) -> list:
+    """A code cell's outputs without what differs between two runs of the same thing."""
+    out = []
+    for o in cell.get("outputs", []):
+        o = {k: v for k, v in o.items() if k != "execution_count"}
+        data = o.get("data")
+        if data and "application/vnd.jupyter.widget-view+json" in data:
+            o = {"widget": sorted(data)}  # the same widget, whatever its model id
+        out.append(o)
+    return out
+
+
+def merge_notebooks(src: Path):
+    """One notebook for the book page of a chapter: both executed notebooks in source order.
+
+    Shared cells appear once when both frameworks produced the same output; otherwise once per
+    framework, tagged like framework cells, so the page's framework switch shows one of them.
+    """
+    import copy
+
+    import nbformat
+
+    src = Path(src)
+    nbs = {fw: nbformat.read(notebook_path(src, fw), as_version=4) for fw in FRAMEWORKS}
+    by_id = {fw: {c.id: c for c in nb.cells if c.id != SETUP_CELL_ID} for fw, nb in nbs.items()}
+    order = sorted(set(by_id["pytorch"]) | set(by_id["tensorflow"]))
+    merged = nbformat.v4.new_notebook(metadata=copy.deepcopy(nbs["pytorch"].metadata))
+    merged.metadata["seqlab"].pop("framework", None)
+    states = {}
+    for nb in nbs.values():
+        widgets = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
+        states.update(widgets.get("state", {}))
+    if states:
+        merged.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json":
+                                      {"version_major": 2, "version_minor": 0, "state": states}}
+    title = read_source(src).cells[0].source
+    for cid in order:
+        pt, tf = by_id["pytorch"].get(cid), by_id["tensorflow"].get(cid)
+        if pt is not None and tf is not None:
+            if cid == "c000":
+                pt = copy.deepcopy(pt)
+                pt.source = title  # without "(PyTorch)"
+                merged.cells.append(pt)
+            elif pt.cell_type == "markdown" or _comparable_outputs(pt) == _comparable_outputs(tf):
+                merged.cells.append(pt)
+            else:
+                for fw, cell in (("pytorch", pt), ("tensorflow", tf)):
+                    cell = copy.deepcopy(cell)
+                    cell.id = f"{cid}-{fw}"
+                    cell.metadata["tags"] = cell.metadata.get("tags", []) + [fw]
+                    merged.cells.append(cell)
+        else:
+            merged.cells.append(pt if pt is not None else tf)
+    return merged
+
+
+def _write_if_changed(path: Path, data: bytes) -> None:
+    """Write only when the content differs, so Sphinx's incremental build stays incremental."""
+    if not path.exists() or path.read_bytes() != data:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+
+def book_pages(lang: str, root: Path = ROOT) -> list[str]:
+    """The page names of a language's book: intro, chapters, then other pages (glossary)."""
+    pages = [p.stem for p in sorted((root / "book" / lang).glob("*.md"))]
+    chapters = [p for p in pages if CHAPTER_RE.match(p + ".md")]
+    others = [p for p in pages if p not in chapters and p != "intro"]
+    if (root / "book" / "glossary.yml").exists():
+        others.append("glossary")
+    if (root / "assets" / "benchmarks.json").exists():
+        others.append("benchmarks")
+    return ["intro"] + chapters + others
+
+
+def _write_book_script_config(config: dict, lang: str, root: Path, stage: Path) -> None:
+    """``_vendor/seqlab/config.js`` (what seqlab-book.js needs) and the book's own scripts."""
+    import json
+
+    launch = config.get("course_launch", {})
+    data = {
+        "lang": lang,
+        "langs": [{"code": lg, "name": t("language_name", lg), "pages": book_pages(lg, root)} for lg in book_langs(root)],
+        "chapters": [p.stem for p in chapter_sources(lang, root)],
+        "repository": repository(root),
+        "binderhub_url": launch.get("binderhub_url") or "https://mybinder.org",
+        "jupyterhub_url": launch.get("jupyterhub_url") or "",
+        "strings": {k: t(k, lang) for k in ("language", "framework", "open_colab", "open_binder",
+                                             "open_jupyterhub", "hub_prompt")},
+    }
+    js = "// Generated by seqlab.authoring for the book in this language.\nwindow.SEQLAB_BOOK = " + \
+        json.dumps(data, ensure_ascii=False, indent=1) + ";\n"
+    _write_if_changed(stage / "_vendor" / "seqlab" / "config.js", js.encode())
+    for f in sorted((root / "assets" / "book").iterdir()):
+        _copy_tree(f, stage / "_vendor" / "seqlab" / f.name)
+
+
+def benchmarks_page(lang: str, results: dict) -> str:
+    """The benchmark page of ``lang`` in Markdown."""
+    m = results["machine"]
+    versions = ", ".join(f"{k} {m[k]}" for k in ("torch", "tensorflow") if k in m)
+    lines = [f"# {t('benchmarks', lang)}", "",
+             t("benchmarks_intro", lang).format(date=results["date"], cpus=m["cpus"], versions=versions), "",
+             f"| {t('bench_notebook', lang)} | {t('framework', lang)} | {t('bench_seconds', lang)} "
+             f"| {t('bench_headline', lang)} | {t('bench_target', lang)} |",
+             "|---|---|---:|---|---|"]
+    for row in results["rows"]:
+        if row["lang"] != lang:
+            continue
+        h = row["headline"] or {}
+        value = f"{h['name']}: {h['value']:.1%}" if h else "–"
+        target = f"≥ {h['target']:.0%} {'✓' if h['value'] >= h['target'] else '✗'}" if h.get("target") is not None else "–"
+        lines.append(f"| `{row['notebook'].split('/')[-1]}` | {FRAMEWORK_NAMES[row['framework']]} "
+                     f"| {row['seconds']:.0f} | {value} | {target} |")
+    return "\n".join(lines) + "\n"
+
+
+def stage_book(lang: str, root: Path = ROOT) -> Path:
+    """Assemble ``_build/src/<lang>/``: config, table of contents, pages and executed notebooks."""
+    import yaml
+
+    book_dir = root / "book" / lang
+    stage = root / "_build" / "src" / lang
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    config["title"] = t("course_title", lang)
+    sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
+    sphinx_config["language"] = lang
+    # The only hidden inputs are exercise solutions (tag `solution` adds `hide-input`).
+    sphinx_config["nb_code_prompt_show"] = t("show_solution", lang)
+    sphinx_config["nb_code_prompt_hide"] = t("hide_solution", lang)
+    sphinx_config["togglebutton_hint"] = t("show_solution", lang)
+    sphinx_config["togglebutton_hint_hide"] = t("hide_solution", lang)
+    sphinx_config["html_js_files"] = ["seqlab/config.js", "seqlab/seqlab-book.js"]
+    sphinx_config["html_css_files"] = ["seqlab/seqlab-book.css"]
+    _write_if_changed(stage / "_config.yml", yaml.safe_dump(config, allow_unicode=True, sort_keys=False).encode())
+    _write_book_script_config(config, lang, root, stage)
+
+    _vendor_static(root, stage)
+    import nbformat
+
+    from .. import glossary
+
+    wanted = {"_config.yml", "_toc.yml"}
+    chapters = []
+    terms = glossary.load() if glossary.GLOSSARY.exists() else []
+    if terms:
+        _write_if_changed(stage / "glossary.md", glossary.page(lang, terms).encode())
+        wanted.add("glossary.md")
+    for page in sorted(book_dir.glob("*.md")):
+        if CHAPTER_RE.match(page.name):
+            for fw in FRAMEWORKS:
+                if not notebook_path(page, fw).exists():
+                    raise FileNotFoundError(f"{_rel(notebook_path(page, fw))} is missing: run `make notebooks`")
+            name = f"{page.stem}.ipynb"
+            merged = merge_notebooks(page)
+            if terms:
+                line = glossary.chapter_links(lang, int(page.name[:2]), terms)
+                if line:
+                    cell = nbformat.v4.new_markdown_cell(line)
+                    cell.id = "glossary-links"
+                    merged.cells.append(cell)
+            _write_if_changed(stage / name, nbformat.writes(merged).encode())
+            wanted.add(name)
+            chapters.append(page.stem)
+        else:
+            _write_if_changed(stage / page.name, page.read_bytes())
+            wanted.add(page.name)
+    if not (book_dir / "intro.md").exists():
+        raise FileNotFoundError(f"{_rel(book_dir / 'intro.md')} is missing: every book starts with it")
+    extra = ["glossary"] if terms else []
+    results = root / "assets" / "benchmarks.json"
+    if results.exists():
+        import json
+
+        _write_if_changed(stage / "benchmarks.md",
+                          benchmarks_page(lang, json.loads(results.read_text(encoding="utf-8"))).encode())
+        wanted.add("benchmarks.md")
+        extra.append("benchmarks")
+    toc = {"format": "jb-book", "root": "intro", "chapters": [{"file": c} for c in chapters + extra]}
+    _write_if_changed(stage / "_toc.yml", yaml.safe_dump(toc).encode())
+    for stale in stage.iterdir():  # pages removed from the source go from the stage too
+        if stale.is_file() and stale.name not in wanted:  # (_vendor/ is a folder: kept)
+            stale.unlink()
+    return stage
+
+
+# What the book serves itself instead of loading from CDNs (the built site makes no request to
+# another host): MathJax (the parts its TeX/CHTML component loads, not the 4 MB speech engine),
+# RequireJS and the ipywidgets HTML manager from node_modules (package.json), and anywidget's
+# front end from its Python package. Pages load them as configured in _config.yml.
+MATHJAX_PARTS = ("tex-mml-chtml.js", "output/chtml", "input/tex/extensions", "ui", "a11y", "adaptors")
+WIDGET_FILES = {
+    "require.js": "node_modules/requirejs/require.js",
+    "embed-amd.js": "node_modules/@jupyter-widgets/html-manager/dist/embed-amd.js",
+}
+# Tells RequireJS that the AMD module "anywidget" is the file next to this script, so the HTML
+# manager finds it locally and never falls back to its CDN.
+WIDGET_CONFIG_JS = """// Generated by seqlab.authoring: serve anywidget's front end from the book itself.
+require.config({ paths: { anywidget: document.currentScript.src.replace(/config\\.js(\\?.*)?$/, "anywidget") } });
+"""
+
+
+def _copy_tree(source: Path, target: Path) -> None:
+    for f in [source] if source.is_file() else sorted(source.rglob("*")):
+        if f.is_file():
+            _write_if_changed(target / f.relative_to(source) if source.is_dir() else target, f.read_bytes())
+
+
+def _vendor_static(root: Path, stage: Path) -> None:
+    """Copy the book's own JavaScript into ``<stage>/_vendor`` (served as ``_static``).
+
+    Not into ``_static`` itself: Jupyter Book adds every script in ``_static`` to every page,
+    which would load MathJax and RequireJS twice.
+    """
+    import anywidget
+
+    mathjax = root / "node_modules" / "mathjax" / "es5"
+    needed = [mathjax / "tex-mml-chtml.js"] + [root / p for p in WIDGET_FILES.values()]
+    missing = [p for p in needed if not p.exists()]
+    if missing:
+        raise FileNotFoundError(f"{_rel(missing[0])} is missing: run `npm ci` (make book does)")
+    vendor = stage / "_vendor"
+    for part in MATHJAX_PARTS:
+        _copy_tree(mathjax / part, vendor / "mathjax" / part)
+    for name, path in WIDGET_FILES.items():
+        _copy_tree(root / path, vendor / "widgets" / name)
+    _copy_tree(Path(anywidget.__file__).parent / "nbextension" / "index.js", vendor / "widgets" / "anywidget.js")
+    _write_if_changed(vendor / "widgets" / "config.js", WIDGET_CONFIG_JS.encode())
+    # The HTML manager asks for its icon fonts at <page folder>/@jupyter-widgets/html-manager/dist/.
+    dist = root / "node_modules" / "@jupyter-widgets" / "html-manager" / "dist"
+    for font in sorted(dist.iterdir()):
+        if font.suffix in (".woff", ".woff2", ".ttf", ".eot", ".svg"):
+            _copy_tree(font, stage / "_extra" / "@jupyter-widgets" / "html-manager" / "dist" / font.name)
+
+
+def build_book(lang: str, root: Path = ROOT) -> Path:
+    """Build the book of ``lang`` into ``_build/html/<lang>/`` (warnings are errors)."""
+    stage = stage_book(lang, root)
+    out = root / "_build" / "out" / lang
+    cmd = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(stage), "--path-output", str(out),
+           "--builder", "html", "-W", "--keep-going", "-q"]
+    proc = subprocess.run(cmd, cwd=root, capture_output=True, text=True)
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stdout[-6000:] + proc.stderr[-6000:])
+        raise RuntimeError(f"the {lang} book did not build (command: {' '.join(cmd)})")
+    target = root / "_build" / "html" / lang
+    if target.exists():
+        shutil.rmtree(target)
+    built = out / "_build" / "html"
+    sources = {p.stem for p in stage.iterdir() if p.suffix in (".md", ".ipynb")}
+
+    def stale_pages(folder, names):  # pages whose source left the book: Sphinx never deletes them
+        if Path(folder) != built:
+            return []
+        return [n for n in names if n.endswith(".html") and n[:-5] not in sources | {"index", "genindex", "search"}]
+
+    shutil.copytree(built, target, ignore=stale_pages)
+    return target
+
+
