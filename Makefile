@@ -3,12 +3,15 @@ PYTHON ?= python3.11
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml package-lock.json | cksum | cut -d' ' -f1)
+# The oldest versions pyproject.toml declares, installed exactly (see seqlab/authoring/floor.py).
+FLOOR  := .venv-floor
+FLOOR_STAMP := $(FLOOR)/.installed-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
 # Quiet TensorFlow before it is imported by any kernel or test.
 export TF_CPP_MIN_LOG_LEVEL := 3
 export TF_ENABLE_ONEDNN_OPTS := 0
 export PYTHONHASHSEED := 0
 
-.PHONY: venv book test lab notebooks check bench clean
+.PHONY: venv floor book test lab notebooks check bench clean
 
 venv: $(STAMP)
 
@@ -21,15 +24,28 @@ $(STAMP): package-lock.json
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
+floor: $(FLOOR_STAMP)
+
+$(FLOOR_STAMP): $(STAMP)
+	@test -x $(FLOOR)/bin/python || $(PYTHON) -m venv $(FLOOR)
+	$(FLOOR)/bin/python -m pip install --quiet --upgrade pip
+	$(PY) -m seqlab.authoring.floor requirements > $(FLOOR)/requirements.txt
+	$(FLOOR)/bin/python -m pip install --quiet -r $(FLOOR)/requirements.txt
+	$(FLOOR)/bin/python -m pip install --quiet --no-deps -e .
+	@rm -f $(FLOOR)/.installed-*
+	@touch $@
+
 ## make book: build the English and German books into _build/html/<lang>/ from the stored outputs
 book: venv
 	$(PY) -m seqlab.authoring book
 
-## make test: unit tests, notebook checks, every notebook executed by nbval in quick mode, the books
-test: venv
+## make test: the books; unit, browser and JupyterLab tests; every notebook executed by nbval in
+##   quick mode; then the English TensorFlow notebooks on the oldest versions the course declares
+test: venv floor
 	$(PY) -m seqlab.authoring book
 	SEQLAB_QUICK=1 $(PY) -m pytest tests notebooks -n 2 --dist loadscope \
 	  --nbval-lax --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+	$(FLOOR)/bin/python -m seqlab.authoring.floor run en
 
 ## make lab: JupyterLab on the notebooks
 lab: venv
@@ -39,14 +55,17 @@ lab: venv
 notebooks: venv
 	$(PY) -m seqlab.authoring notebooks
 
-## make bench: run every notebook in full mode, time it, collect its headline: assets/benchmarks.json
+## make bench: run every notebook in full mode, time it, collect its headline; then time the built
+##   chapter pages on a slow line: assets/benchmarks.json
 ##   (make bench CHAPTERS="book/en/02-lstm-gru.md ..." re-measures only those chapters)
 bench: venv
 	$(PY) -m seqlab.bench $(CHAPTERS)
+	$(PY) -m seqlab.authoring book
+	$(PY) -m seqlab.bench_pages
 
 ## make check: are notebooks and translations current? (also part of make test)
 check: venv
 	$(PY) -m seqlab.authoring check
 
 clean:
-	rm -rf _build
+	rm -rf _build $(FLOOR)

@@ -1,7 +1,8 @@
 """Attention weights as heatmaps: a browser over many sentences that works without a kernel.
 
 ``AlignmentBrowser(examples, lang)`` is an anywidget: its drawing and its slider run in the
-browser (``align.js``), so it works in JupyterLab, VS Code, Colab and in the static book. Each
+browser (``align.js``), so it works in JupyterLab, VS Code, Colab and in the static book, and a
+weight can be read by tapping its cell or with the arrow keys, not only by hovering. Each
 example is ``{"source": [tokens], "target": [tokens], "weights": rows}``, with one row of
 ``len(source)`` attention weights per target token. Text reaches the page only as text.
 """
@@ -15,9 +16,10 @@ import traitlets
 
 from . import LANGS
 from .i18n import t
+from .widget import TextFallback
 
 _HERE = Path(__file__).resolve().parent
-UI_KEYS = ("sentence", "previous", "next", "attention_weight")
+UI_KEYS = ("sentence", "previous", "next", "attention_weight", "align_hint")
 
 
 def check_example(i: int, example) -> dict:
@@ -40,7 +42,7 @@ def check_example(i: int, example) -> dict:
             "weights": [[round(min(max(w, 0.0), 1.0), 3) for w in row] for row in weights]}
 
 
-class AlignmentBrowser(anywidget.AnyWidget):
+class AlignmentBrowser(TextFallback, anywidget.AnyWidget):
     """Browse the attention weights of several sentences with a slider; see the module docstring."""
 
     _esm = (_HERE / "align.js").read_text(encoding="utf-8")
@@ -56,4 +58,6 @@ class AlignmentBrowser(anywidget.AnyWidget):
         examples = [check_example(i, e) for i, e in enumerate(examples)]
         if not examples:
             raise ValueError("AlignmentBrowser needs at least one example")
+        self._plain = t("align_plain", lang).format(n=len(examples))
         super().__init__(examples=examples, ui={k: t(k, lang) for k in UI_KEYS}, **kwargs)
+

@@ -85,11 +85,31 @@ STRINGS: dict[str, dict[str, str]] = {
     "head": {"en": "head {i}", "de": "Kopf {i}", "ja": "ヘッド {i}", "zh": "头 {i}"},
     "sequence_length": {"en": "sequence length (tokens)", "de": "Sequenzlänge (Token)", "ja": "系列長（トークン）", "zh": "序列长度（词元）"},
     "seconds_per_pass": {"en": "seconds per forward and backward pass", "de": "Sekunden pro Vorwärts- und Rückwärtsdurchlauf", "ja": "順伝播と逆伝播 1 回あたりの秒数", "zh": "每次前向和反向传播的秒数"},
+    # Alt texts of the plots (seqlab.plot.describe).
+    "alt_chart": {"en": "Chart of {y} against {x}.", "de": "Diagramm: {y} über {x}.",
+                  "ja": "{x} に対する {y} のグラフ。", "zh": "{y} 随 {x} 变化的图。"},
+    "alt_series": {"en": "Lines: {labels}.", "de": "Linien: {labels}.", "ja": "系列：{labels}。", "zh": "曲线：{labels}。"},
+    "alt_heatmap": {"en": "Heatmap: {y} down, {x} across.", "de": "Heatmap: {y} nach unten, {x} nach rechts.",
+                    "ja": "ヒートマップ：縦が {y}、横が {x}。", "zh": "热力图：纵轴为 {y}，横轴为 {x}。"},
+    "alt_tokens": {"en": "Rows: {rows}. Columns: {columns}.", "de": "Zeilen: {rows}. Spalten: {columns}.",
+                   "ja": "行：{rows}。列：{columns}。", "zh": "行：{rows}。列：{columns}。"},
     # The attention browser (seqlab.align).
     "sentence": {"en": "Sentence", "de": "Satz", "ja": "文", "zh": "句子"},
     "previous": {"en": "Previous sentence", "de": "Vorheriger Satz", "ja": "前の文", "zh": "上一句"},
     "next": {"en": "Next sentence", "de": "Nächster Satz", "ja": "次の文", "zh": "下一句"},
     "attention_weight": {"en": "attention weight", "de": "Aufmerksamkeitsgewicht", "ja": "注意の重み", "zh": "注意力权重"},
+    "align_plain": {
+        "en": "Attention weights of {n} sentences. Run this cell to browse them.",
+        "de": "Aufmerksamkeitsgewichte von {n} Sätzen. Führen Sie diese Zelle aus, um sie zu durchsuchen.",
+        "ja": "{n} 文の注意の重み。このセルを実行すると閲覧できます。",
+        "zh": "{n} 个句子的注意力权重。运行此单元格即可浏览。",
+    },
+    "align_hint": {
+        "en": "Tap or focus a cell to read its weight.",
+        "de": "Tippen Sie auf eine Zelle oder fokussieren Sie sie, um ihr Gewicht zu lesen.",
+        "ja": "セルをタップするかフォーカスすると重みを表示します。",
+        "zh": "点按或聚焦某个单元格即可查看其权重。",
+    },
     "source_tokens": {"en": "source", "de": "Quelle", "ja": "入力", "zh": "源句"},
     "output_tokens": {"en": "output", "de": "Ausgabe", "ja": "出力", "zh": "输出"},
     # The quiz widget (seqlab.quiz). {score} and {total} are filled in by the widget.
@@ -111,17 +131,79 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "得分：{score} / {total}",
     },
     "reset": {"en": "Reset quiz", "de": "Quiz zurücksetzen", "ja": "クイズをリセット", "zh": "重置测验"},
+    "reset_confirm": {
+        "en": "Clear all your answers to this quiz?",
+        "de": "Alle Antworten in diesem Quiz löschen?",
+        "ja": "このクイズの解答をすべて消去しますか？",
+        "zh": "清除本测验的全部作答吗？",
+    },
+    "reset_yes": {"en": "Yes, clear them", "de": "Ja, löschen", "ja": "消去する", "zh": "清除"},
+    "reset_no": {"en": "Keep them", "de": "Behalten", "ja": "残す", "zh": "保留"},
+    "quiz_plain": {
+        "en": "Quiz: {n} questions. Run this cell to take it.",
+        "de": "Quiz: {n} Fragen. Führen Sie diese Zelle aus, um es zu bearbeiten.",
+        "ja": "クイズ：全 {n} 問。このセルを実行すると解答できます。",
+        "zh": "测验：共 {n} 题。运行此单元格即可作答。",
+    },
     "move_up": {"en": "Move up", "de": "Nach oben", "ja": "上へ", "zh": "上移"},
     "move_down": {"en": "Move down", "de": "Nach unten", "ja": "下へ", "zh": "下移"},
     "too_high": {"en": "Too high.", "de": "Zu hoch.", "ja": "大きすぎます。", "zh": "太大了。"},
     "too_low": {"en": "Too low.", "de": "Zu niedrig.", "ja": "小さすぎます。", "zh": "太小了。"},
     "your_number": {"en": "Your answer", "de": "Antwort", "ja": "あなたの答え", "zh": "你的答案"},
+    "number_hint": {
+        "en": "A number, e.g. 6208, 6,208 or 0.25",
+        "de": "Eine Zahl, z. B. 6208, 6.208 oder 0,25",
+        "ja": "数値（例：6208、6,208、0.25）",
+        "zh": "数字，例如 6208、6,208 或 0.25",
+    },
+    "not_a_number": {
+        "en": "That is not a number: write it like 6208, 6,208 or 0.25.",
+        "de": "Das ist keine Zahl: schreiben Sie sie wie 6208, 6.208 oder 0,25.",
+        "ja": "数値として読み取れません。6208、6,208、0.25 のように入力してください。",
+        "zh": "无法识别为数字，请按 6208、6,208 或 0.25 的形式输入。",
+    },
     "explanation": {"en": "Why:", "de": "Warum:", "ja": "解説：", "zh": "解析："},
     "language_fallback": {
         "en": "This quiz is not translated yet and is shown in English.",
         "de": "Dieses Quiz ist noch nicht übersetzt und wird auf Englisch gezeigt.",
         "ja": "このクイズはまだ翻訳されていないため、英語で表示しています。",
         "zh": "本测验尚未翻译，暂以英文显示。",
+    },
+    # The notebooks' first cell (seqlab.env.check).
+    "env_comment": {
+        "en": "a library too old? this says which, and how to fix it",
+        "de": "eine Bibliothek zu alt? Das sagt, welche, und wie es sich beheben lässt",
+        "ja": "ライブラリが古すぎる場合は、どれが古いかと直し方を表示します",
+        "zh": "若有库版本过旧，这里会指出是哪个以及如何修复",
+    },
+    "env_colab": {
+        "en": "on Colab only: install the course helpers",
+        "de": "nur in Colab: die Hilfsmittel des Kurses installieren",
+        "ja": "Colab の場合のみ：コースの補助パッケージをインストール",
+        "zh": "仅在 Colab 上：安装课程辅助包",
+    },
+    "env_or_newer": {"en": "{version} or newer", "de": "{version} oder neuer", "ja": "{version} 以降", "zh": "{version} 或更高版本"},
+    "env_too_old": {
+        "en": "This notebook needs {name} {need}, but {name} {have} is installed.",
+        "de": "Dieses Notebook braucht {name} {need}, installiert ist aber {name} {have}.",
+        "ja": "このノートブックには {name} {need}が必要ですが、インストールされているのは {name} {have}です。",
+        "zh": "本笔记本需要 {name} {need}，但当前安装的是 {name} {have}。",
+    },
+    "env_missing": {
+        "en": "This notebook needs {name} {need}, which is not installed.",
+        "de": "Dieses Notebook braucht {name} {need}, das nicht installiert ist.",
+        "ja": "このノートブックには {name} {need}が必要ですが、インストールされていません。",
+        "zh": "本笔记本需要 {name} {need}，但尚未安装。",
+    },
+    "env_fix": {
+        "en": "To fix it, run this line in a new cell, then restart the kernel (on Colab: Runtime → Restart "
+              "session) and run the notebook again from the top:",
+        "de": "Führen Sie dazu diese Zeile in einer neuen Zelle aus, starten Sie dann den Kernel neu (in Colab: "
+              "Laufzeit → Sitzung neu starten) und führen Sie das Notebook erneut von oben aus:",
+        "ja": "新しいセルで次の行を実行し、カーネルを再起動してから（Colab では「ランタイム」→「セッションを再起動」）、"
+              "ノートブックを最初から実行し直してください。",
+        "zh": "请在新的单元格中运行下面这一行，然后重启内核（Colab 中为“代码执行程序”→“重启会话”），"
+              "再从头运行本笔记本：",
     },
     # The book's page toolbar (assets/book/seqlab-book.js).
     "language": {"en": "Language", "de": "Sprache", "ja": "言語", "zh": "语言"},
@@ -134,6 +216,24 @@ STRINGS: dict[str, dict[str, str]] = {
         "de": "Adresse des JupyterHub für diesen Kurs (einmal gefragt, in diesem Browser gespeichert):",
         "ja": "授業で使う JupyterHub のアドレス（最初に一度だけ尋ね、このブラウザーに保存します）：",
         "zh": "课程所用 JupyterHub 的地址（只问一次，保存在此浏览器中）：",
+    },
+    "footer_authors": {
+        "en": "Written by the authors of the Sequence Models course",
+        "de": "Geschrieben von den Autorinnen und Autoren des Kurses „Sequenzmodelle“",
+        "ja": "「系列モデル」コースの執筆者一同",
+        "zh": "《序列模型》课程编写组",
+    },
+    "download_notebook": {
+        "en": "{framework} notebook (.ipynb)",
+        "de": "{framework}-Notebook (.ipynb)",
+        "ja": "{framework} のノートブック（.ipynb）",
+        "zh": "{framework} 笔记本（.ipynb）",
+    },
+    "widget_missing": {
+        "en": "This widget appears when you run the notebook.",
+        "de": "Dieses Element erscheint, wenn Sie das Notebook ausführen.",
+        "ja": "この部品はノートブックを実行すると表示されます。",
+        "zh": "运行笔记本后即可看到此组件。",
     },
     "glossary": {"en": "Glossary", "de": "Glossar", "ja": "用語集", "zh": "术语表"},
     "glossary_terms": {
@@ -166,6 +266,32 @@ STRINGS: dict[str, dict[str, str]] = {
     "bench_notebook": {"en": "Notebook", "de": "Notebook", "ja": "ノートブック", "zh": "笔记本"},
     "bench_seconds": {"en": "Time (s)", "de": "Zeit (s)", "ja": "時間（秒）", "zh": "时间（秒）"},
     "bench_headline": {"en": "Headline result", "de": "Hauptergebnis", "ja": "主な結果", "zh": "主要结果"},
+    "bench_pages_title": {"en": "Chapter pages on a slow line", "de": "Kapitelseiten über eine langsame Leitung",
+                          "ja": "低速回線での章ページ", "zh": "慢速网络下的章节页面"},
+    "bench_pages_intro": {
+        "en": "Every chapter page, opened with an empty cache in Chromium on an emulated line of {mbit} Mbit/s with "
+              "{latency} ms latency, served as a static host serves it (gzip), on {date}. Target: the first "
+              "content appears within {target:g} s.",
+        "de": "Jede Kapitelseite, mit leerem Cache in Chromium über eine simulierte Leitung mit {mbit} Mbit/s und "
+              "{latency} ms Latenz geöffnet, ausgeliefert wie von einem statischen Host (gzip), am {date}. Ziel: "
+              "Der erste Inhalt erscheint nach höchstens {target:g} s.",
+        "ja": "{date} に、各章のページを空のキャッシュの Chromium で、{mbit} Mbit/s・遅延 {latency} ms の回線を模擬して"
+              "開いた結果（静的ホストと同じく gzip で配信）。目標：最初の内容が {target:g} 秒以内に表示されること。",
+        "zh": "{date} 在 Chromium 中以空缓存打开每个章节页面，模拟 {mbit} Mbit/s、延迟 {latency} ms 的网络，"
+              "按静态托管的方式（gzip）提供。目标：首个内容在 {target:g} 秒内出现。",
+    },
+    "bench_page": {"en": "Page", "de": "Seite", "ja": "ページ", "zh": "页面"},
+    "bench_fcp": {"en": "First content (s)", "de": "Erster Inhalt (s)", "ja": "最初の表示（秒）", "zh": "首次内容（秒）"},
+    "bench_bytes": {"en": "Transferred (MB)", "de": "Übertragen (MB)", "ja": "転送量（MB）", "zh": "传输量（MB）"},
+    "bench_requests": {"en": "Requests", "de": "Anfragen", "ja": "リクエスト数", "zh": "请求数"},
+    "bench_switch": {
+        "en": "Switching to this language from another: scripts downloaded a second time: {again}; "
+              "this language's own scripts: {kb} kB.",
+        "de": "Wechsel aus einer anderen Sprache in diese: zum zweiten Mal geladene Skripte: {again}; "
+              "eigene Skripte dieser Sprache: {kb} kB.",
+        "ja": "他の言語からこの言語に切り替えたとき、再ダウンロードされたスクリプト：{again} 個。この言語固有のスクリプト：{kb} kB。",
+        "zh": "从其他语言切换到本语言时：再次下载的脚本 {again} 个；本语言专有的脚本 {kb} kB。",
+    },
     "bench_target": {"en": "Target", "de": "Ziel", "ja": "目標", "zh": "目标"},
 }
 

@@ -8,6 +8,8 @@
 - ``heatmap``: any matrix, with a colour bar (positional encodings).
 
 Japanese and Chinese labels are drawn with the fonts that ship in the package (``seqlab.fonts``).
+Every figure is shown with a text that says what it shows (``describe``), which the book uses
+as the image's alt text, so a screen reader reads more than a file name.
 """
 from __future__ import annotations
 
@@ -16,6 +18,43 @@ import numpy as np
 
 from . import fonts
 from .i18n import t
+
+
+def describe(fig, lang: str = "en") -> str:
+    """What a figure shows, in words: per plot its title, its axes and its series or tokens."""
+    parts = []
+    for ax in fig.axes:
+        if ax.get_label() == "<colorbar>":
+            continue
+        x, y = ax.get_xlabel() or "x", ax.get_ylabel() or "y"
+        if ax.images:
+            text = t("alt_heatmap", lang).format(x=x, y=y)
+            ticks = [[tick.get_text() for tick in get() if tick.get_text()]
+                     for get in (ax.get_yticklabels, ax.get_xticklabels)]
+            if all(ticks) and len(ticks[0]) <= 40 and len(ticks[1]) <= 40:  # token labels, not numbers
+                text += " " + t("alt_tokens", lang).format(rows=" ".join(ticks[0]), columns=" ".join(ticks[1]))
+        else:
+            text = t("alt_chart", lang).format(x=x, y=y)
+            labels = [line.get_label() for line in ax.get_lines() if not line.get_label().startswith("_")]
+            if labels:
+                text += " " + t("alt_series", lang).format(labels=", ".join(labels))
+        title = ax.get_title()
+        parts.append(f"{title}: {text}" if title else text)
+    return " ".join(parts)
+
+
+def _show(fig, lang: str) -> None:
+    """Show ``fig`` as the cell's output, with ``describe(fig)`` as its alt text, then close it."""
+    try:
+        from IPython import get_ipython
+        from IPython.display import display
+    except ImportError:
+        get_ipython = None
+    if get_ipython is None or get_ipython() is None:
+        plt.show()
+        return
+    display(fig, metadata={"image/png": {"alt": describe(fig, lang)}})
+    plt.close(fig)  # displayed once: the inline backend must not show it again
 
 
 def training_curves(losses, accuracies, lang: str = "en"):
@@ -34,7 +73,7 @@ def training_curves(losses, accuracies, lang: str = "en"):
     for ax in (ax_loss, ax_acc):
         ax.grid(alpha=0.3)
     fig.tight_layout()
-    plt.show()
+    _show(fig, lang)
     return fig
 
 
@@ -50,7 +89,7 @@ def gradient_norms(norms_by_label: dict, lang: str = "en"):
     ax.grid(alpha=0.3, which="both")
     ax.legend()
     fig.tight_layout()
-    plt.show()
+    _show(fig, lang)
     return fig
 
 
@@ -76,7 +115,7 @@ def curves(x, ys_by_label: dict, xlabel: str, ylabel: str, title: str | None = N
     ax.grid(alpha=0.3)
     ax.legend()
     fig.tight_layout()
-    plt.show()
+    _show(fig, lang)
     return fig
 
 
@@ -96,7 +135,7 @@ def alignment(source, target, weights, lang: str = "en", ax=None):
     ax.set(xlabel=t("source_tokens", lang), ylabel=t("output_tokens", lang))
     if own:
         fig.tight_layout()
-        plt.show()
+        _show(fig, lang)
     return ax.figure
 
 
@@ -123,7 +162,7 @@ def heads(source, target, weights, lang: str = "en"):
         if i < n_heads - n_cols:
             ax.set(xlabel=None)
     fig.tight_layout()
-    plt.show()
+    _show(fig, lang)
     return fig
 
 
@@ -138,5 +177,5 @@ def heatmap(matrix, xlabel: str, ylabel: str, lang: str = "en", cmap: str = "RdB
     ax.set(xlabel=t(xlabel, lang), ylabel=t(ylabel, lang))
     fig.colorbar(image, ax=ax)
     fig.tight_layout()
-    plt.show()
+    _show(fig, lang)
     return fig

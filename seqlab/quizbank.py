@@ -93,6 +93,17 @@ def _check_question(q, where: str) -> list[str]:
     return problems
 
 
+def _check_math(text, at: str, part: str) -> list[str]:
+    """A text's ``$…$`` formulas must convert to MathML (the widgets show them as MathML)."""
+    from .mathtext import MathError, segments
+
+    try:
+        segments(text)
+    except MathError as e:
+        return [f"{at}: {part}: {e}"]
+    return []
+
+
 def _check_text(q, where: str) -> list[str]:
     problems = []
     texts = q.get("text")
@@ -111,6 +122,9 @@ def _check_text(q, where: str) -> list[str]:
             continue
         if q.get("type") in ("numeric", "order") and not _is_str(text.get("why")):
             problems.append(f"{at}: the explanation ('why') is missing")
+        problems += _check_math(text["question"], at, "question")
+        if _is_str(text.get("why")):
+            problems += _check_math(text["why"], at, "why")
         if q.get("type") == "numeric":
             continue
         given = text.get("options")
@@ -126,6 +140,10 @@ def _check_text(q, where: str) -> list[str]:
                 problems.append(f"{at}: option {oid!r} has no text")
             elif q.get("type") in ("single", "multiple") and not _is_str(opt.get("why")):
                 problems.append(f"{at}: option {oid!r} has no explanation ('why')")
+            else:
+                problems += _check_math(opt["text"], at, f"option {oid!r}")
+                if _is_str(opt.get("why")):
+                    problems += _check_math(opt["why"], at, f"option {oid!r} why")
     return problems
 
 

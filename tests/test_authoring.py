@@ -118,8 +118,8 @@ def test_split_generates_setup_cell_and_stable_ids(repo):
 def test_solution_cells_are_hidden(repo):
     pt = authoring.split(repo / "book" / "en" / "09-test.md")["pytorch"]
     solution = next(c for c in pt.cells if c.source == "print(x)")
-    assert "hide-input" in solution.metadata["tags"]
-    assert solution.metadata["jupyter"]["source_hidden"] is True
+    assert "hide-cell" in solution.metadata["tags"], "code and output hidden: the output can be the answer"
+    assert solution.metadata["jupyter"] == {"source_hidden": True, "outputs_hidden": True}
 
 
 @pytest.mark.parametrize(

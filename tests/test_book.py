@@ -82,3 +82,51 @@ def test_merged_page_keeps_shared_cells_once_and_differing_outputs_per_framework
     assert merged.cells[0].source.startswith("# ") and "(PyTorch)" not in merged.cells[0].source
     quiz = [c for c in merged.cells if "Quiz(" in c.source]
     assert len(quiz) == 1, "one quiz, whichever framework is shown"
+
+
+def test_the_site_serves_what_every_book_shares_once():
+    shared = HTML / "_static"
+    assert (shared / "seqlab" / "seqlab-widgets.js").exists() and (shared / "mathjax" / "tex-mml-chtml.js").exists()
+    for lang in LANGS:
+        own = {p.relative_to(HTML / lang / "_static").as_posix() for p in (HTML / lang / "_static").rglob("*") if p.is_file()}
+        assert "seqlab/config.js" in own and "documentation_options.js" in own
+        assert not {p for p in own if (shared / p).exists()}, f"{lang} keeps a copy of a shared file"
+        html = page(lang, f"{authoring.chapter_sources(lang)[0].stem}.html")
+        assert 'src="../_static/seqlab/seqlab-widgets.js' in html and 'src="_static/seqlab/config.js' in html
+
+
+def test_no_widget_library_and_no_theme_leftovers_are_published():
+    files = [p.relative_to(HTML).as_posix() for p in HTML.rglob("*") if p.is_file()]
+    assert not [f for f in files if re.search(r"(^|/)_static/.*\.html$", f)], "unrendered theme templates"
+    assert not [f for f in files if "/locales/" in f or f.startswith("_static/locales")], "message catalogs"
+    assert not [f for f in files if f.endswith("embed-amd.js") or f.endswith("widgets/require.js")], \
+        "the ipywidgets HTML manager and RequireJS"
+    assert (HTML / "favicon.ico").read_bytes()[:4] == b"\x00\x00\x01\x00", "an icon at the site's root"
+    for lang in LANGS:
+        assert '<link rel="icon" href="../_static/favicon.ico' in page(lang, "intro.html")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_footer_speaks_the_books_language(lang):
+    html = page(lang, "intro.html")
+    assert t("footer_authors", lang) in html
+    assert "Durch The" not in html and "By The" not in html
+
+
+def test_landing_page_has_a_main_landmark_and_an_icon():
+    index = (HTML / "index.html").read_text(encoding="utf-8")
+    assert "<main>" in index and '<link rel="icon" href="favicon.ico">' in index
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_stored_widgets_are_anywidgets_the_book_can_draw(lang):
+    """The book draws widgets with its own small renderer, which knows anywidgets only."""
+    for src in authoring.chapter_sources(lang):
+        for fw in FRAMEWORKS:
+            nb = nbformat.read(authoring.notebook_path(src, fw), as_version=4)
+            state = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {}).get("state", {})
+            shown = [o["data"]["application/vnd.jupyter.widget-view+json"]["model_id"] for c in nb.cells
+                     for o in c.get("outputs", []) if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
+            assert shown, f"{src.name} ({fw}) shows its quiz"
+            for model_id in shown:
+                assert state[model_id]["model_module"] == "anywidget", f"{src.name} ({fw}): a widget the book cannot draw"

@@ -67,6 +67,10 @@ def test_good_bank_has_no_problems(tmp_path):
         (lambda b: q(b, "shape").pop("id"), "question 1: needs an id"),
         (lambda b: b.update(chapter="01-rnn"), "chapter is '01-rnn', but the file is named after '99-test'"),
         (lambda b: b.update(questions=[]), "the bank has no questions"),
+        (lambda b: q(b, "shape")["text"]["de"]["options"]["b"].update(why="ja, $\\frac{B}$"),
+         r"question 'shape' \[de\]: option 'b' why: the formula \$\\frac\{B\}\$ is incomplete"),
+        (lambda b: q(b, "params")["text"]["en"].update(question="How many $\\paramz$?"),
+         r"question 'params' \[en\]: question: the formula .* uses \\paramz"),
     ],
 )
 def test_broken_banks_name_file_and_question(change, message):

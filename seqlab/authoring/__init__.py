@@ -20,8 +20,9 @@ Command line (the Makefile calls these)::
     python -m seqlab.authoring book [--lang de ...]                     # build the books
 
 The package holds one module per job, each importing only those before it: ``sources`` (read
-and split a source), ``checks`` (stale notebooks, translations), ``execute`` (run notebooks),
-``book`` (the books, the benchmark page), ``landing`` (the site's front page), ``cli``.
+and split a source), ``checks`` (stale notebooks, translations), ``notebooks`` (execute and write notebooks),
+``book`` (each language's book, the benchmark page), ``landing`` (the site's front page),
+``site`` (the published site: the books together, shared files served once), ``cli``.
 """
 from __future__ import annotations
 
@@ -30,9 +31,10 @@ from .sources import (CHAPTER_RE, FRAMEWORK_NAMES, KNOWN_TAGS, OTHER_TAGS, ROOT,
                       repository, setup_code, split)
 from .checks import (check_notebook, code_drift, english_of, english_version, follows_current,
                      stamp_follows, strip_comments)
-from .execute import execute, make_notebooks
+from .notebooks import execute, make_notebooks
 from .book import book_pages, build_book, merge_notebooks, stage_book
 from .landing import write_landing_page
+from .site import publish
 from .cli import main
 
 __all__ = ["CHAPTER_RE", "FRAMEWORK_NAMES", "KNOWN_TAGS", "OTHER_TAGS", "ROOT", "SETUP_CELL_ID",
@@ -40,4 +42,4 @@ __all__ = ["CHAPTER_RE", "FRAMEWORK_NAMES", "KNOWN_TAGS", "OTHER_TAGS", "ROOT", 
            "repository", "setup_code", "split", "check_notebook", "code_drift", "english_of",
            "english_version", "follows_current", "stamp_follows", "strip_comments", "execute",
            "make_notebooks", "book_pages", "build_book", "merge_notebooks", "stage_book",
-           "write_landing_page", "main"]
+           "write_landing_page", "publish", "main"]

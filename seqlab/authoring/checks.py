@@ -8,7 +8,7 @@ import re
 import tokenize
 from pathlib import Path
 
-from .sources import _rel, read_source, split, notebook_path
+from .sources import KERNELSPEC, _rel, notebook_path, read_source, split
 
 def _shape(nb) -> list[tuple]:
     """What must agree between a committed notebook and its source: cells, in order."""
@@ -37,6 +37,9 @@ def check_notebook(src: Path, framework: str) -> list[str]:
             f"{_rel(path)} is stale: it differs from {_rel(src)} from cell {first} "
             f"(id {cell}) on ({len(got)} cells vs {len(want)} in the source): {fix}"
         )
+    if nb.metadata.get("kernelspec") != KERNELSPEC:
+        problems.append(f"{_rel(path)} stores the kernelspec {nb.metadata.get('kernelspec')}, not JupyterLab's "
+                        f"{KERNELSPEC} (it would open modified): {fix}")
     meta = nb.metadata.get("seqlab", {})
     if meta.get("mode") != "full":
         problems.append(f"{_rel(path)} was not executed in full mode (mode={meta.get('mode')!r}): {fix}")

@@ -9,9 +9,9 @@ from pathlib import Path
 from .. import FRAMEWORKS, LANGS
 from .book import build_book
 from .checks import check_notebook, code_drift, follows_current, stamp_follows
-from .execute import make_notebooks
-from .landing import write_landing_page
-from .sources import SourceError, _lang_of, _rel, book_langs, chapter_sources
+from .notebooks import make_notebooks
+from .site import publish
+from .sources import SourceError, _lang_of, book_langs, chapter_sources
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m seqlab.authoring", description="Authoring tools: chapter sources → notebooks → books.")
@@ -49,9 +49,9 @@ def main(argv=None) -> int:
             langs = args.lang or book_langs()
             for lang in langs:
                 start = time.perf_counter()
-                target = build_book(lang)
-                print(f"built {_rel(target)} ({time.perf_counter() - start:.0f} s)")
-            index = write_landing_page(book_langs())
+                build_book(lang)
+                print(f"built the {lang} book ({time.perf_counter() - start:.0f} s)")
+            index = publish()
             print(f"\nOpen {index} in a browser (or run `python -m http.server -d _build/html`).")
     except (SourceError, FileNotFoundError) as e:
         print(f"error: {e}", file=sys.stderr)

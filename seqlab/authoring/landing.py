@@ -21,6 +21,7 @@ def write_landing_page(langs, root: Path = ROOT) -> Path:
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="favicon.ico">
 <title>{html.escape(t("course_title", "en"))}</title>
 <style>
   body {{ font-family: system-ui, sans-serif; max-width: 40rem; margin: 4rem auto; padding: 0 1rem; color: #222; }}
@@ -36,11 +37,13 @@ def write_landing_page(langs, root: Path = ROOT) -> Path:
 </style>
 </head>
 <body>
+<main>
 <h1>{html.escape(t("course_title", "en"))}</h1>
-<p>{" · ".join(html.escape(t("choose_language", lg)) for lg in langs)}</p>
+<p>{" · ".join(f'<span lang="{lg}">{html.escape(t("choose_language", lg))}</span>' for lg in langs)}</p>
 <ul>
 {items}
 </ul>
+</main>
 <script>
 // Suggest the reader's language (a previous choice first, then the browser's), without redirecting.
 (function () {{

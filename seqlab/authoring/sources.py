@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from .. import FRAMEWORKS, LANGS
+from ..i18n import t
 
 ROOT = Path(__file__).resolve().parents[2]
 FRAMEWORK_NAMES = {"pytorch": "PyTorch", "tensorflow": "TensorFlow"}
@@ -27,6 +28,9 @@ OTHER_TAGS = {
 KNOWN_TAGS = set(FRAMEWORKS) | OTHER_TAGS
 CHAPTER_RE = re.compile(r"^\d\d-[a-z0-9-]+\.md$")
 SETUP_CELL_ID = "setup"
+# The kernelspec as JupyterLab writes it for ipykernel's kernel: with anything else, a notebook
+# opens already modified and closing it asks to save.
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 
 class SourceError(ValueError):
@@ -156,15 +160,19 @@ def repository(root: Path = ROOT) -> dict:
 
 def setup_code(lang: str, framework: str, src_rel: str, repo: dict | None = None) -> str:
     """The generated first cell of every notebook (not part of the source): the notebook's
-    language and framework, and on Colab only, the course's helpers (torch and TensorFlow are
-    installed there already)."""
+    language and framework; on Colab only, the course's helpers (torch and TensorFlow are
+    installed there already; the TensorFlow notebooks ask for the versions they need); then a
+    check that says, in the notebook's language, what is too old and how to fix it."""
     repo = repo or repository()
+    extra = "[tensorflow]" if framework == "tensorflow" else ""
     return (
         f"# Generated from {src_rel} by `make notebooks`: edit the source, not this notebook.\n"
         f'LANG, FRAMEWORK = "{lang}", "{framework}"\n'
         "import sys\n"
-        'if "google.colab" in sys.modules:  # on Colab only: install the course helpers\n'
-        f'    %pip install --quiet "seqlab @ git+{repo["url"]}@{repo["branch"]}"'
+        f'if "google.colab" in sys.modules:  # {t("env_colab", lang)}\n'
+        f'    %pip install --quiet "seqlab{extra} @ git+{repo["url"]}@{repo["branch"]}"\n'
+        "import seqlab.env\n"
+        f"seqlab.env.check(LANG, FRAMEWORK)  # {t('env_comment', lang)}"
     )
 
 
@@ -173,7 +181,8 @@ def split(src: Path) -> dict:
 
     Cell ids are derived from the cell's position in the source (``c007``), so the same cell
     has the same id in both notebooks and across regenerations. The title gets the framework's
-    name, and solution cells are collapsed (JupyterLab) and hidden behind a toggle (book).
+    name, and solution cells, code and output, are collapsed (JupyterLab) and hidden behind a
+    toggle (book).
     """
     import nbformat
 
@@ -186,7 +195,7 @@ def split(src: Path) -> dict:
     for fw in FRAMEWORKS:
         nb = nbformat.v4.new_notebook()
         nb.metadata = {
-            "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+            "kernelspec": dict(KERNELSPEC),
             "language_info": {"name": "python"},
             "seqlab": {"source": _rel(src), "lang": lang, "framework": fw},
         }
@@ -209,9 +218,10 @@ def split(src: Path) -> dict:
                 new = nbformat.v4.new_markdown_cell(text)
             new.id = f"c{i:03d}"
             meta = {}
-            if "solution" in tags:
-                tags.append("hide-input")
-                meta["jupyter"] = {"source_hidden": True}
+            if "solution" in tags:  # code and output: an exercise's output can be its answer
+                tags.append("hide-cell")
+                meta["jupyter"] = {"source_hidden": True, "outputs_hidden": True}
+                meta["collapsed"] = True  # what JupyterLab writes next to outputs_hidden
             if tags:
                 meta["tags"] = tags
             new.metadata = meta

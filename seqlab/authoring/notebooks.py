@@ -1,0 +1,113 @@
+"""Executing notebooks: ``execute`` runs one with nbclient (full mode unless asked for quick),
+``make_notebooks`` splits, executes and writes the notebooks of chapter sources."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+from pathlib import Path
+
+from .sources import _rel, notebook_path, split
+
+def execute(nb, cwd: Path, quick: bool = False, timeout: int = 900):
+    """Execute a notebook in place with nbclient, in full mode unless ``quick``."""
+    from nbclient import NotebookClient
+
+    env_before = os.environ.get("SEQLAB_QUICK")
+    os.environ["SEQLAB_QUICK"] = "1" if quick else "0"
+    try:
+        client = NotebookClient(
+            nb, timeout=timeout, kernel_name="python3", record_timing=False,
+            resources={"metadata": {"path": str(cwd)}},
+        )
+        client.execute()
+    finally:
+        if env_before is None:
+            os.environ.pop("SEQLAB_QUICK", None)
+        else:
+            os.environ["SEQLAB_QUICK"] = env_before
+    nb.metadata["seqlab"]["mode"] = "quick" if quick else "full"
+    drop_empty_outputs(nb)
+    prune_widget_state(nb)
+    as_jupyterlab_writes(nb)
+    return nb
+
+
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def drop_empty_outputs(nb) -> None:
+    """Remove displays left empty (a finished ``leave=False`` progress bar, ``seqlab.progress``)."""
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = [o for o in cell.outputs
+                            if not (o.get("output_type") == "display_data" and dict(o.get("data", {})) == {"text/plain": ""})]
+
+
+def _ints(value):
+    """JSON as JavaScript writes it: a whole-number float (12.0) is a number like any other (12)."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    if isinstance(value, list):
+        return [_ints(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _ints(v) for k, v in value.items()}
+    return value
+
+
+def as_jupyterlab_writes(nb) -> None:
+    """Store the JSON of widget states and outputs as JupyterLab saves it, so that opening and
+    saving an unchanged notebook in JupyterLab changes nothing (it would write 12.0 as 12)."""
+    if "widgets" in nb.metadata:
+        nb.metadata["widgets"] = _ints(nb.metadata["widgets"])
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            for key in ("data", "metadata"):
+                if key in out:
+                    out[key] = _ints(out[key])
+
+
+def prune_widget_state(nb) -> None:
+    """Keep only the widget models that an output shows, and the models they refer to.
+
+    nbclient stores every widget the kernel ever created, closed ones too (the progress bars
+    that became text): the notebook, and the book page made from it, would carry them all.
+    """
+    widgets = nb.metadata.get("widgets", {})
+    state = widgets.get(WIDGET_STATE, {}).get("state", {})
+    todo = [o["data"][WIDGET_VIEW]["model_id"] for c in nb.cells if c.cell_type == "code"
+            for o in c.outputs if WIDGET_VIEW in o.get("data", {})]
+    keep = set()
+    while todo:
+        model_id = todo.pop()
+        if model_id in keep or model_id not in state:
+            continue
+        keep.add(model_id)
+        todo += re.findall(r"IPY_MODEL_([0-9a-f]+)", json.dumps(state[model_id].get("state", {})))
+    if keep:
+        widgets[WIDGET_STATE]["state"] = {k: v for k, v in state.items() if k in keep}
+    else:
+        nb.metadata.pop("widgets", None)
+
+
+def make_notebooks(sources: list[Path], quick: bool = False) -> list[tuple[Path, float]]:
+    """Split, execute and write the notebooks of ``sources``; returns (path, seconds) pairs."""
+    import nbformat
+
+    done = []
+    for src in sources:
+        for fw, nb in split(src).items():
+            path = notebook_path(src, fw)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            start = time.perf_counter()
+            print(f"executing {_rel(path)} ...", flush=True)
+            execute(nb, path.parent, quick=quick)
+            seconds = time.perf_counter() - start
+            nbformat.write(nb, path)
+            print(f"  wrote {_rel(path)} ({seconds:.1f} s)", flush=True)
+            done.append((path, seconds))
+    return done
+
+
