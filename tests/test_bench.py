@@ -36,7 +36,10 @@ def test_benchmark_page_per_language(lang):
     text = benchmarks_page(lang, RESULTS)
     assert text.startswith(f"# {t('benchmarks', lang)}")
     assert t("bench_seconds", lang) in text
-    assert sum(1 for r in RESULTS["rows"] if r["lang"] == lang) == text.count("\n| `")
+    assert sum(1 for r in RESULTS["rows"] if r["lang"] == lang) == text.count(".ipynb` |")
+    pages = [r for r in RESULTS["pages"]["rows"] if r["page"].startswith(f"{lang}/")]
+    assert len(pages) == len(authoring.chapter_sources(lang)) == text.count(".html` |"), "every chapter page is timed"
+    assert t("bench_pages_title", lang) in text
     html = (authoring.ROOT / "_build" / "html" / lang / "benchmarks.html").read_text(encoding="utf-8")
     assert t("bench_headline", lang) in html
 
