@@ -3,8 +3,9 @@
 A map of the package (each module imports torch or TensorFlow only inside the functions that
 need it, so `import seqlab` is cheap and a TensorFlow reader never needs torch):
 
-- ``seqlab`` (this file): the quick-mode switch (``QUICK``, ``pick``), ``set_seed`` and
-  ``headline`` (a notebook's headline result, which ``make bench`` collects).
+- ``seqlab`` (this file): the quick-mode switch (``QUICK``, ``pick``), ``set_seed``,
+  ``headline`` (a notebook's headline result, which ``make bench`` collects) and ``claim`` (a
+  result the prose relies on, checked on the stored run; ``seqlab.claims``).
 - ``seqlab.data``: deterministic, seeded data sets generated on the spot (no downloads).
 - ``seqlab.corpus``: a parallel corpus in en/de/ja/zh from one grammar, and dates to ISO
   (chapters 2-5).
@@ -98,9 +99,29 @@ def headline(name: str, value: float, target: float | None = None, percent: bool
         reached = value >= target
         text += f"  (target in full mode: ≥ {fmt(target)}: {'reached' if reached else 'not reached'})"
     data = {"name": name, "value": value, "target": target, "mode": "quick" if QUICK else "full"}
-    try:
-        from IPython.display import display
+    show(text, HEADLINE_MIME, data)
 
-        display({"text/plain": text, HEADLINE_MIME: data}, raw=True)
+
+def show(text: str, mime: str, data: dict) -> None:
+    """One line for the reader with ``data`` under ``mime`` for the tools; plain print outside IPython."""
+    try:
+        from IPython import get_ipython
+        from IPython.display import display
     except ImportError:
+        get_ipython = None
+    if get_ipython is None or get_ipython() is None:
         print(text)
+    else:
+        display({"text/plain": text, mime: data}, raw=True)
+
+
+def claim(key: str, holds, value=None, lang: str = "en"):
+    """State a result the chapter's text relies on, e.g.
+    ``seqlab.claim("02/rnn-forgets", acc_rnn[50] < 0.4, value=acc_rnn[50], lang=LANG)``.
+
+    Shows "✓ …" or "✗ …" in the notebook's language and stores the verdict, which ``make test``
+    checks on the committed full-mode run; in quick mode nothing is checked. See ``seqlab.claims``.
+    """
+    from .claims import claim as _claim
+
+    return _claim(key, holds, value=value, lang=lang)

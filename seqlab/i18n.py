@@ -255,6 +255,27 @@ STRINGS: dict[str, dict[str, str]] = {
         "ja": "（定義は英語のみ）",
         "zh": "（定义暂为英文）",
     },
+    # Claims (seqlab.claim): a result the text relies on, checked on the stored run.
+    "claim_holds": {"en": "✓ Holds:", "de": "✓ Trifft zu:", "ja": "✓ 成立：", "zh": "✓ 成立："},
+    "claim_fails": {"en": "✗ Does not hold:", "de": "✗ Trifft nicht zu:", "ja": "✗ 不成立：", "zh": "✗ 不成立："},
+    "claim_quick": {"en": "(not checked in quick mode)", "de": "(im Schnellmodus nicht geprüft)",
+                    "ja": "（クイックモードでは検証しません）", "zh": "（快速模式下不检验）"},
+    "claim_value": {"en": "measured:", "de": "gemessen:", "ja": "測定値：", "zh": "实测："},
+    "claims_title": {"en": "What the chapters claim, checked on the stored runs",
+                     "de": "Was die Kapitel behaupten, geprüft an den gespeicherten Läufen",
+                     "ja": "各章の主張と、保存された実行結果による検証",
+                     "zh": "各章的结论及其在已保存运行结果上的检验"},
+    "claims_intro": {
+        "en": "Each result the text relies on is stated in its notebook as a check (`seqlab.claim`); `make test` "
+              "fails when one of them does not hold in the committed full-mode run.",
+        "de": "Jedes Ergebnis, auf das sich der Text stützt, steht im Notebook als Prüfung (`seqlab.claim`); "
+              "`make test` schlägt fehl, wenn eine davon im gespeicherten Lauf im vollen Modus nicht zutrifft.",
+        "ja": "本文が依拠する結果はそれぞれノートブック内で検証（`seqlab.claim`）として記述されており、保存された"
+              "フルモードの実行で一つでも成立しなければ `make test` が失敗します。",
+        "zh": "正文所依据的每个结果都在笔记本中写成一项检验（`seqlab.claim`）；若已保存的完整模式运行中有一项不成立，"
+              "`make test` 即失败。",
+    },
+    "claim": {"en": "Claim", "de": "Behauptung", "ja": "主張", "zh": "结论"},
     # The benchmark page (seqlab.bench, `make bench`).
     "benchmarks": {"en": "Benchmarks", "de": "Messungen", "ja": "ベンチマーク", "zh": "基准测试"},
     "benchmarks_intro": {

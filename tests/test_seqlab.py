@@ -121,7 +121,7 @@ def test_wheel_ships_the_widget_and_the_question_banks(tmp_path):
     # setuptools warns when a folder with data is not a declared package: the next release may drop it
     assert "absent from the `packages` configuration" not in log and "BuildBackendWarning" not in log, log[-3000:]
     names = set(zipfile.ZipFile(next(tmp_path.glob("seqlab-*.whl"))).namelist())
-    assert {"seqlab/quiz.js", "seqlab/quiz.css", "seqlab/quiz.py", "seqlab/align.js", "seqlab/align.css",
+    assert {"seqlab/quiz.js", "seqlab/quiz.css", "seqlab/quiz.py", "seqlab/align.js", "seqlab/align.css", "seqlab/claims.yml",
             "seqlab/authoring/__init__.py", "seqlab/fonts/__init__.py", "seqlab/fonts/OFL.txt",
             "seqlab/fonts/SeqlabCJK-JP.otf", "seqlab/fonts/SeqlabCJK-SC.otf"} <= names
     banks = {p.name for p in (root / "quizzes").glob("*.yml")}

@@ -175,6 +175,29 @@ def benchmarks_page(lang: str, results: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def claims_section(lang: str, root: Path = ROOT) -> str:
+    """The Benchmarks page's list of every claim the committed notebooks of ``lang`` state."""
+    import nbformat
+
+    from ..claims import _format, stored, texts
+
+    rows = []
+    for src in chapter_sources(lang, root):
+        for fw in FRAMEWORKS:
+            path = notebook_path(src, fw)
+            if not path.exists():
+                continue
+            for c in stored(nbformat.read(path, as_version=4)):
+                value = _format(c["value"], texts().get(c["key"], {}).get("fmt"))
+                mark = {True: "✓", False: "✗"}.get(c["holds"], "–")
+                rows.append(f"| `{path.name}` | {c['text']} | {value or '–'} | {mark} |")
+    if not rows:
+        return ""
+    return "\n".join(["", f"## {t('claims_title', lang)}", "", t("claims_intro", lang), "",
+                      f"| {t('bench_notebook', lang)} | {t('claim', lang)} | {t('claim_value', lang).rstrip(':：')} | |",
+                      "|---|---|---:|---|", *rows]) + "\n"
+
+
 def stage_book(lang: str, root: Path = ROOT) -> Path:
     """Assemble ``_build/src/<lang>/``: config, table of contents, pages and executed notebooks."""
     import yaml
@@ -239,8 +262,8 @@ def stage_book(lang: str, root: Path = ROOT) -> Path:
     if results.exists():
         import json
 
-        _write_if_changed(stage / "benchmarks.md",
-                          benchmarks_page(lang, json.loads(results.read_text(encoding="utf-8"))).encode())
+        page = benchmarks_page(lang, json.loads(results.read_text(encoding="utf-8"))) + claims_section(lang, root)
+        _write_if_changed(stage / "benchmarks.md", page.encode())
         wanted.add("benchmarks.md")
         extra.append("benchmarks")
     toc = {"format": "jb-book", "root": "intro", "chapters": [{"file": c} for c in chapters + extra]}
