@@ -49,7 +49,17 @@ def course_text(lang: str) -> set[str]:
     texts += corpus.vocabulary(lang) + ner.vocabulary(lang)
     texts += [d.text for d in corpus.dates(3000, seed=0, langs=(lang,))]
     texts.append("0123456789年月日")
-    return {ch for text in texts for ch in text if ord(ch) > 0x7F and not ch.isspace()}
+    chars = {ch for text in texts for ch in text if ord(ch) > 0x7F and not ch.isspace()}
+    return chars - _dejavu()
+
+
+def _dejavu() -> set[str]:
+    """Characters matplotlib's own DejaVu Sans draws (✓, ✗, ä, ß...): the subset need not hold them."""
+    from fontTools.ttLib import TTFont
+    from matplotlib import font_manager
+
+    path = font_manager.findfont("DejaVu Sans", fallback_to_default=False)
+    return {chr(c) for c in TTFont(path)["cmap"].getBestCmap() if c > 0x7F}
 
 
 def use(lang: str = "en") -> None:
