@@ -5,11 +5,15 @@ entity types: PER (people), LOC (places: cities, countries, rivers) and ORG (com
 universities). Seeded and identical on every machine.
 
 - ``Tagged``: one sentence, its ``tokens`` and its ``tags`` (two tuples of the same length).
-- ``sentences(n, lang, seed)``: ``n`` distinct generated sentences.
+- ``sentences(n, lang, seed, ambiguous=0.0)``: ``n`` distinct generated sentences, of which
+  the fraction ``ambiguous`` (``round(ambiguous * n)``, halves up) comes from the right-context
+  templates below. With ``ambiguous=0`` the result is exactly what it was before those
+  templates existed (tests pin a hash of ``sentences(1000, lang, seed=0)``).
 - ``entities(tags)``: the ``(type, start, end)`` spans of a BIO sequence (conlleval rules).
 - ``entity_f1(true_tags_list, pred_tags_list)``: entity-level precision, recall and F1,
   micro-averaged (exact span and type match).
-- ``TAGS`` and ``vocabulary(lang)``: the tag set and every token a language can produce.
+- ``TAGS`` and ``vocabulary(lang)``: the tag set and every token a language can produce (with
+  any ``ambiguous``), no more.
 
 The parts, in reading order:
 
@@ -23,15 +27,26 @@ The parts, in reading order:
   ``{slot:form}`` holes (German picks its article and adjective ending by case: "bei der
   Deutschen Bank", "die Deutsche Bank", "an der Donau", "am Rhein"; English adds "the" where an
   organisation needs it; Japanese and Chinese may add an honorific, tagged O: 山田 さん, 王 女士);
+- the right-context templates (``_RIGHT_CONTEXT``), for chapter 2's left-to-right versus
+  bidirectional tagger: an ambiguous name (the lexicon's ``ambiguous``: Jordan, Lincoln, Ford;
+  Porsche, Hagen; 豊田, 日立, 野村; 李宁, 金华, 特斯拉) opens the sentence, is a person, a place or
+  an organisation equally often, and only the words after it say which: "Ford was born in a
+  small village ." (PER), "Ford shares rose sharply on Monday ." (ORG), "Jordan is full of
+  tourists every summer ." (LOC). A tagger that reads left to right must tag the name before
+  it has read them; a bidirectional one has. In Japanese the verb comes last anyway, and an
+  honorific or a given name after the name (豊田 さん, 豊田 太郎) is right context too;
 - ``_render`` and ``_realise``: one template and its fillers in, one ``Tagged`` out;
-- ``_sample``, ``sentences`` and ``vocabulary``;
+- ``_sample``, ``_sample_ambiguous``, ``sentences`` and ``vocabulary``;
 - ``entities`` and ``entity_f1``.
 
 Japanese words are split the way a short-unit tokenizer (UniDic) splits them: 山田 太郎,
-東京 大学, 信濃 川, 働いて います; Chinese words the way jieba does: 张伟, 北京 大学, 长江.
+東京 大学, 信濃 川, 観光 客, 過去 最高, except that a verb keeps its polite ending (開きました,
+生まれました; 働いて います, 結婚 しました); Chinese words the way jieba does: 张伟, 长江, 一家,
+上个月 (universities split: 北京 大学).
 """
 from __future__ import annotations
 
+import math
 import random
 from dataclasses import dataclass
 from functools import lru_cache
@@ -66,6 +81,8 @@ def _t(*names: str) -> tuple[tuple[str, ...], ...]:
 # Keys: first, last (surnames), city, country, river, org, uni, honorifics; English also
 # "articled" (organisations that take "the"), German "de_river" (the dative preposition of each
 # river: am Rhein, an der Donau) and "de_org" (article and dative form of each organisation).
+# For the right-context templates: "time" (a time expression, tagged O: "last week", 先週) and
+# "ambiguous" (a name -> the types it takes there, each equally often).
 
 _EN = dict(
     first=_t("Anna", "James", "Emily", "Michael", "Sarah", "David", "Olivia", "Daniel", "Grace",
@@ -95,6 +112,14 @@ _EN = dict(
                           "University of Tokyo", "Technical University of Munich",
                           "University of Chicago")),
     honorifics=(),
+    time=_t("on Monday", "on Tuesday", "on Wednesday", "on Thursday", "on Friday", "yesterday",
+            "last week", "last month", "last year", "in March"),
+    # first names and surnames that are also places (Jordan the country, Washington the city)
+    # or companies (Ford, Dell, Tesla); Lincoln is all three (the city, the president, the car).
+    ambiguous={**{_t(n)[0]: ("PER", "LOC") for n in (
+                   "Jordan", "Georgia", "Paris", "Sydney", "Florence", "Austin", "Washington")},
+               **{_t(n)[0]: ("PER", "ORG") for n in ("Ford", "Dell", "Morgan", "Tesla")},
+               _t("Lincoln")[0]: ("PER", "LOC", "ORG")},
 )
 
 # German organisations: nominative name -> (article or None, dative name). Every organisation
@@ -144,6 +169,13 @@ _DE = dict(
     org=tuple(name for name in _DE_ORG if not any("Universität" in w or w == "ETH" for w in name)),
     uni=tuple(name for name in _DE_ORG if any("Universität" in w or w == "ETH" for w in name)),
     honorifics=(),
+    time=_t("am Montag", "am Dienstag", "am Mittwoch", "am Donnerstag", "am Freitag", "gestern",
+            "letzte Woche", "letzten Monat", "letztes Jahr", "im März"),
+    # founders' surnames that name their companies (no article: "Porsche hat ... gemeldet"), a
+    # first name that is a company (Otto), and surnames that are cities (Hagen, Landau).
+    ambiguous={**{_t(n)[0]: ("PER", "ORG") for n in (
+                   "Porsche", "Bosch", "Daimler", "Bayer", "Opel", "Henkel", "Otto")},
+               **{_t(n)[0]: ("PER", "LOC") for n in ("Hagen", "Landau", "Brandenburg", "Oldenburg")}},
 )
 
 _JA = dict(
@@ -165,6 +197,12 @@ _JA = dict(
            "北海道 大学", "早稲田 大学", "慶應 義塾 大学", "一橋 大学", "筑波 大学", "神戸 大学",
            "広島 大学", "豊田 工業 大学", "フンボルト 大学"),
     honorifics=("さん",),
+    time=_t("昨日", "先週", "先月", "今月", "去年", "今年"),
+    # surnames that are cities (豊田, 川崎), surnames that companies go by in the news (野村 for
+    # Nomura, 武田 for Takeda, 松下 for Matsushita), and 日立 the city and the company.
+    ambiguous={**{_t(n)[0]: ("PER", "LOC") for n in ("豊田", "川崎", "松本", "長野")},
+               **{_t(n)[0]: ("PER", "ORG") for n in ("松下", "野村", "武田")},
+               _t("日立")[0]: ("LOC", "ORG")},
 )
 
 _ZH = dict(
@@ -187,6 +225,11 @@ _ZH = dict(
            "中山 大学", "同济 大学", "上海 交通 大学", "中国 人民 大学", "四川 大学", "厦门 大学",
            "南开 大学", "东京 大学", "柏林 自由 大学"),
     honorifics=("先生", "女士"),
+    time=_t("昨天", "昨晚", "前天", "本周", "上周", "上周末", "上个月", "去年", "今年"),
+    # full names that are brands (李宁), foreign surnames that are brands (福特, 特斯拉, 乔丹),
+    # and full names that are cities (金华, 吴江, 龙岩) or a foreign surname that is (华盛顿).
+    ambiguous={**{_t(n)[0]: ("PER", "ORG") for n in ("李宁", "福特", "特斯拉", "乔丹")},
+               **{_t(n)[0]: ("PER", "LOC") for n in ("华盛顿", "金华", "吴江", "龙岩")}},
 )
 
 _LEX = {"en": _EN, "de": _DE, "ja": _JA, "zh": _ZH}
@@ -198,7 +241,8 @@ _TYPE = {"per": "PER", "city": "LOC", "country": "LOC", "river": "LOC", "org": "
 # ---------------------------------------------------------------------------------------------
 # "{kind}" or "{kind2}" (a second, different filler of the same kind) or "{kind:form}".
 # German forms: nom (sentence start: "Die Deutsche Bank"), acc ("die Deutsche Bank"), dat
-# ("der Deutschen Bank"; rivers: "am Rhein", "an der Donau").
+# ("der Deutschen Bank"; rivers: "am Rhein", "an der Donau"). "{per:full}": a person named in
+# full (first name and surname), as the news names a new chief executive.
 
 _TEMPLATES = {
     "en": (
@@ -247,6 +291,78 @@ _TEMPLATES = {
     ),
 }
 
+# Right-context templates, by the type of their ambiguous name: the name ("{amb}", from the
+# lexicon's "ambiguous") opens the sentence, so nothing before it tells its type, and the words
+# after it do, within the next five tokens (tests check it). Templates of different types often
+# open alike, so that the type is told a few words in ("was born" / "was hit", "hat am Montag
+# ... geheiratet" / "hat am Montag Rekordgewinne", 在 上海 长大 / 在 上海 新建; in Japanese the
+# verb comes last). No pronoun or ending depends on the person's sex ("hired Anna Smith as its
+# new chief executive", "in den Vorstand berufen"), and no ambiguous organisation takes an
+# article. Chinese has more place templates because its person fillers are fewer (a place's
+# templates would otherwise run out of distinct sentences before a person's do).
+
+_RIGHT_CONTEXT = {
+    "en": {
+        "PER": ("{amb} was born in a small village .",
+                "{amb} studied law at {uni} .",
+                "{amb} married {per} {time} .",
+                "{amb} grew up in {city} ."),
+        "LOC": ("{amb} is full of tourists every summer .",
+                "{amb} was hit by a heavy storm {time} .",
+                "{amb} is a popular destination for visitors from {city} .",
+                "{amb} is where {per} grew up ."),
+        "ORG": ("{amb} announced record profits {time} .",
+                "{amb} opened a new factory in {city} .",
+                "{amb} shares rose sharply {time} .",
+                "{amb} hired {per:full} as its new chief executive ."),
+    },
+    "de": {
+        "PER": ("{amb} wurde in einem kleinen Dorf geboren .",
+                "{amb} studierte Jura an {uni:dat} .",
+                "{amb} hat {time} {per} geheiratet .",
+                "{amb} ist in {city} aufgewachsen ."),
+        "LOC": ("{amb} ist im Sommer voller Touristen .",
+                "{amb} wurde {time} von einem schweren Unwetter heimgesucht .",
+                "{amb} ist ein beliebtes Reiseziel für Besucher aus {city} .",
+                "{amb} ist die Heimatstadt von {per} ."),
+        "ORG": ("{amb} hat {time} Rekordgewinne gemeldet .",
+                "{amb} baut ein neues Werk in {city} .",
+                "{amb} will Tausende Stellen streichen .",
+                "{amb} hat {per:full} in den Vorstand berufen ."),
+    },
+    "ja": {
+        "PER": ("{amb} は 小さな 村 で 生まれました 。",
+                "{amb} は {uni} で 法律 を 学びました 。",
+                "{amb} は {time} {per} と 結婚 しました 。",
+                "{amb} は {city} で 育ちました 。"),
+        "LOC": ("{amb} は 毎年 夏 に 観光 客 で にぎわいます 。",
+                "{amb} は {time} 大雪 に 見舞われました 。",
+                "{amb} は {city} から の 観光 客 に 人気 の 街 です 。",
+                "{amb} は {per} が 生まれ育った 街 です 。"),
+        "ORG": ("{amb} は {time} 過去 最高 の 利益 を 発表 しました 。",
+                "{amb} は {city} に 新しい 工場 を 建設 しました 。",
+                "{amb} の 株価 が {time} 大きく 上がりました 。",
+                "{amb} は 新しい 社長 に {per:full} を 選びました 。"),
+    },
+    "zh": {
+        "PER": ("{amb} 出生 在 一个 小 村庄 。",
+                "{amb} 曾 在 {uni} 学习 法律 。",
+                "{amb} {time} 和 {per} 结婚 了 。",
+                "{amb} 在 {city} 长大 。"),
+        "LOC": ("{amb} 每年 夏天 都 挤满 了 游客 。",
+                "{amb} {time} 遭受 了 暴雨 袭击 。",
+                "{amb} {time} 下 了 一场 大雪 。",
+                "{amb} 距离 {city} 不远 。",
+                "{amb} 是 深受 {city} 游客 欢迎 的 旅游 城市 。",
+                "{amb} 是 {per} 长大 的 地方 。",
+                "{amb} 是 {per} 出生 的 地方 。"),
+        "ORG": ("{amb} {time} 公布 了 创纪录 的 利润 。",
+                "{amb} 在 {city} 新建 了 一家 工厂 。",
+                "{amb} 计划 裁员 数千 人 。",
+                "{amb} {time} 与 {org} 签署 了 合作 协议 。"),
+    },
+}
+
 
 def _slot(part: str) -> tuple[str, str, str | None] | None:
     """'{org:dat}' -> ('org', 'org', 'dat'); '{per2}' -> ('per2', 'per', None); a word -> None."""
@@ -265,10 +381,13 @@ def _bio(tokens, label: str) -> list[tuple[str, str]]:
 
 
 def _render(lang: str, kind: str, form: str | None, value: tuple[str, ...],
-            honorific: str | None, first: bool) -> list[tuple[str, str]]:
+            honorific: str | None, first: bool, label: str | None = None) -> list[tuple[str, str]]:
     """One filler as (token, tag) pairs: the entity's tokens plus its articles, prepositions
-    or honorific (tagged O). ``first``: the filler opens the sentence (capitalise an article)."""
+    or honorific (tagged O). ``first``: the filler opens the sentence (capitalise an article).
+    A time expression is all O; an ambiguous name ("amb") is an entity of type ``label``."""
     lex = _LEX[lang]
+    if kind == "time":
+        return [(w, "O") for w in value]
     prefix: tuple[str, ...] = ()
     tokens = value
     if lang == "en" and value in lex["articled"]:
@@ -283,45 +402,76 @@ def _render(lang: str, kind: str, form: str | None, value: tuple[str, ...],
         prefix = lex["de_river"][value]
     if first and prefix:
         prefix = (prefix[0].capitalize(),) + prefix[1:]
-    out = [(w, "O") for w in prefix] + _bio(tokens, _TYPE[kind])
+    out = [(w, "O") for w in prefix] + _bio(tokens, label if kind == "amb" else _TYPE[kind])
     if honorific:
         out.append((honorific, "O"))
     return out
 
 
-def _realise(lang: str, template: int, **fillers: str) -> Tagged:
+def _template(lang: str, template) -> tuple[str, str | None]:
+    """An ordinary template (an int) or a right-context one (a pair such as ("ORG", 0)) ->
+    (its text, the type of its ambiguous name or None)."""
+    ordinary, right = _TEMPLATES[lang], _RIGHT_CONTEXT[lang]
+    if isinstance(template, int) and not isinstance(template, bool) and 0 <= template < len(ordinary):
+        return ordinary[template], None
+    if (isinstance(template, tuple) and len(template) == 2 and template[0] in right
+            and isinstance(template[1], int) and not isinstance(template[1], bool)
+            and 0 <= template[1] < len(right[template[0]])):
+        return right[template[0]][template[1]], template[0]
+    raise ValueError(f"template must be an int from 0 to {len(ordinary) - 1} or a right-context "
+                     f"pair (type, index) such as ('ORG', 0), got {template!r}")
+
+
+def _ambiguous_head(lang: str, value: tuple[str, ...], label: str) -> tuple[str, ...] | None:
+    """The ambiguous name that ``value`` starts with, if it takes the type ``label``."""
+    for head, labels in _LEX[lang]["ambiguous"].items():
+        if value[:len(head)] == head and label in labels:
+            return head
+    return None
+
+
+def _realise(lang: str, template, **fillers: str) -> Tagged:
     """Fill template ``template`` of ``lang`` with fixed choices, each written with spaces
     between its tokens: ``_realise("ja", 0, per="山田 さん", city="東京", org="トヨタ")``.
-    A person may end with one of the language's honorifics (tagged O)."""
+    A person may end with one of the language's honorifics (tagged O).
+
+    ``template`` is an index into ``_TEMPLATES[lang]`` or a pair (type, index) into
+    ``_RIGHT_CONTEXT[lang]``: ``_realise("en", ("ORG", 0), amb="Ford", time="on Monday")``.
+    There ``amb`` is one of the lexicon's ambiguous names that takes that type; as a person it
+    may go on with given names and an honorific (``amb="豊田 さん"``, ``amb="豊田 太郎"``)."""
     if lang not in _LEX:
         raise ValueError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
-    templates = _TEMPLATES[lang]
-    if not isinstance(template, int) or not 0 <= template < len(templates):
-        raise ValueError(f"template must be an int from 0 to {len(templates) - 1}, got {template!r}")
-    parts = templates[template].split()
+    text, label = _template(lang, template)
+    parts = text.split()
     slots = {s[0] for s in map(_slot, parts) if s}
     if set(fillers) != slots:
         raise ValueError(f"template {template} of {lang} needs fillers {sorted(slots)}, "
                          f"got {sorted(fillers)}")
     lex = _LEX[lang]
+    names = {w for name_ in lex["first"] + lex["last"] + lex.get("surname", ()) for w in name_}
     parsed = {}
     for name, text in fillers.items():
         kind = name.rstrip("2")
         value, honorific = tuple(text.split()), None
+        person = kind == "per" or (kind == "amb" and label == "PER")
+        if person and value and value[-1] in lex["honorifics"]:
+            value, honorific = value[:-1], value[-1]
         if kind == "per":
-            if value and value[-1] in lex["honorifics"]:
-                value, honorific = value[:-1], value[-1]
-            parts_ok = {w for name_ in lex["first"] + lex["last"] + lex.get("surname", ()) for w in name_}
-            ok = bool(value) and all(w in parts_ok or w == "·" for w in value)
+            ok = bool(value) and all(w in names or w == "·" for w in value)
+        elif kind == "amb":
+            head = _ambiguous_head(lang, value, label)
+            rest = value[len(head):] if head else ()
+            ok = head is not None and (not rest or (label == "PER" and all(w in names for w in rest)))
         else:
             ok = value in lex[kind]
         if not ok:
-            raise ValueError(f"{name}={text!r} is not a {kind} of the {lang} lexicon")
+            what = f"{label} ambiguous name" if kind == "amb" else kind
+            raise ValueError(f"{name}={text!r} is not a {what} of the {lang} lexicon")
         parsed[name] = (value, honorific)
-    return _fill(lang, parts, parsed)
+    return _fill(lang, parts, parsed, label)
 
 
-def _fill(lang: str, parts: list[str], parsed: dict) -> Tagged:
+def _fill(lang: str, parts: list[str], parsed: dict, label: str | None = None) -> Tagged:
     pairs: list[tuple[str, str]] = []
     for i, part in enumerate(parts):
         slot = _slot(part)
@@ -330,7 +480,7 @@ def _fill(lang: str, parts: list[str], parsed: dict) -> Tagged:
         else:
             name, kind, form = slot
             value, honorific = parsed[name]
-            pairs += _render(lang, kind, form, value, honorific, first=(i == 0))
+            pairs += _render(lang, kind, form, value, honorific, first=(i == 0), label=label)
     return Tagged(tuple(w for w, _ in pairs), tuple(t for _, t in pairs))
 
 
@@ -338,10 +488,20 @@ def _fill(lang: str, parts: list[str], parsed: dict) -> Tagged:
 # Sampling
 # ---------------------------------------------------------------------------------------------
 
-def _person(lang: str, rng: random.Random) -> tuple[tuple[str, ...], str | None]:
-    """A person as (name tokens, honorific or None), in the ways the language names people."""
+def _person(lang: str, rng: random.Random, full: bool = False) -> tuple[tuple[str, ...], str | None]:
+    """A person as (name tokens, honorific or None), in the ways the language names people.
+    ``full``: a full name, as the news names a new chief executive ("{per:full}")."""
     lex = _LEX[lang]
     r = rng.random()
+    if full:
+        if lang in ("en", "de"):
+            return rng.choice(lex["first"]) + rng.choice(lex["last"]), None
+        if lang == "ja":
+            return (rng.choice(lex["last"]) + rng.choice(lex["first"][:13]),
+                    "さん" if r < 0.5 else None)
+        if r < 0.8:
+            return rng.choice(lex["first"][:-3]), None
+        return rng.choice(lex["first"][-3:]) + ("·",) + rng.choice(lex["last"]), None
     if lang in ("en", "de"):
         if r < 0.35:
             return rng.choice(lex["first"]), None
@@ -380,38 +540,130 @@ def _sample(lang: str, rng: random.Random) -> Tagged:
     return _fill(lang, parts, parsed)
 
 
-def sentences(n: int, lang: str = "en", seed: int = 0) -> list[Tagged]:
-    """``n`` distinct generated sentences in ``lang`` with BIO tags over PER, LOC and ORG."""
+def _ambiguous_name(lang: str, head: tuple[str, ...], label: str,
+                    rng: random.Random) -> tuple[tuple[str, ...], str | None]:
+    """The ambiguous name as it opens a sentence. As a person, in Japanese: alone, with さん or
+    with a given name (a third each); in Chinese: alone or with 先生/女士; in English and German
+    alone (a surname or a first name, as a biography or a story names someone)."""
+    if label != "PER" or lang in ("en", "de"):
+        return head, None
+    lex = _LEX[lang]
+    r = rng.random()
+    if lang == "ja":
+        if r < 1 / 3:
+            return head, None
+        if r < 2 / 3:
+            return head, "さん"
+        return head + rng.choice(lex["first"][:13]), None
+    return (head, None) if r < 0.5 else (head, rng.choice(lex["honorifics"]))
+
+
+def _sample_ambiguous(lang: str, rng: random.Random, head: tuple[str, ...],
+                      label: str) -> Tagged:
+    """A right-context sentence for the ambiguous name ``head`` as a ``label``: a template of
+    that type and its fillers. No other filler shares a token with the name ("Ford hired Henry
+    Ford", "Lincoln grew up in Lincoln")."""
+    lex = _LEX[lang]
+    parts = rng.choice(_RIGHT_CONTEXT[lang][label]).split()
+    parsed: dict = {"amb": _ambiguous_name(lang, head, label, rng)}
+    for part in parts:
+        slot = _slot(part)
+        if slot is None or slot[1] == "amb":
+            continue
+        name, kind, form = slot
+        while True:
+            value = (_person(lang, rng, full=form == "full") if kind == "per"
+                     else (rng.choice(lex[kind]), None))
+            if not set(value[0]) & set(head):
+                break
+        parsed[name] = value
+    return _fill(lang, parts, parsed, label)
+
+
+def _draw(lang: str, rng: random.Random, count: int) -> list[Tagged]:
+    """Up to ``count`` distinct ordinary sentences, in at most 50 * ``count`` draws."""
+    seen: dict[tuple[str, ...], Tagged] = {}
+    for _ in range(50 * count):
+        s = _sample(lang, rng)
+        seen.setdefault(s.tokens, s)
+        if len(seen) == count:
+            break
+    return list(seen.values())
+
+
+def _draw_ambiguous(lang: str, rng: random.Random, count: int, taken) -> list[Tagged]:
+    """Up to ``count`` distinct right-context sentences whose tokens are not in ``taken``, in
+    at most 50 * ``count`` rounds. Each round draws an ambiguous name and one of its types
+    (all equally likely), then tries up to 20 sentences for that pair until one is new, so that
+    the pairs stay balanced while the pairs' small templates run out of new sentences."""
+    heads = tuple(_LEX[lang]["ambiguous"])
+    seen: dict[tuple[str, ...], Tagged] = {}
+    for _ in range(50 * count):
+        head = rng.choice(heads)
+        label = rng.choice(_LEX[lang]["ambiguous"][head])
+        for _ in range(20):
+            s = _sample_ambiguous(lang, rng, head, label)
+            if s.tokens not in taken and s.tokens not in seen:
+                seen[s.tokens] = s
+                break
+        if len(seen) == count:
+            break
+    return list(seen.values())
+
+
+def sentences(n: int, lang: str = "en", seed: int = 0, ambiguous: float = 0.0) -> list[Tagged]:
+    """``n`` distinct generated sentences in ``lang`` with BIO tags over PER, LOC and ORG.
+
+    ``ambiguous``: the fraction of them (``round(ambiguous * n)``, halves up) drawn from the
+    right-context templates, in which an ambiguous name opens the sentence and only the words
+    after it tell its type. They sit at random places among the others, and the others are
+    exactly ``sentences(n - round(ambiguous * n), lang, seed)``, in order; with the default 0
+    the result is what it was before the right-context templates existed.
+    """
     if lang not in _LEX:
         raise ValueError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
     if not isinstance(n, int) or isinstance(n, bool) or n < 1:
         raise ValueError(f"n must be a positive int, got {n!r}")
     if not isinstance(seed, int) or isinstance(seed, bool):
         raise ValueError(f"seed must be an int, got {seed!r}")
-    rng = random.Random(f"ner/{lang}/{seed}")
-    seen: dict[tuple[str, ...], Tagged] = {}
-    for _ in range(50 * n):
-        s = _sample(lang, rng)
-        seen.setdefault(s.tokens, s)
-        if len(seen) == n:
-            return list(seen.values())
-    raise ValueError(f"the {lang} grammar gave fewer than n={n} distinct sentences; "
-                     f"ask for fewer (found {len(seen)})")
+    if not isinstance(ambiguous, (int, float)) or isinstance(ambiguous, bool) or not 0 <= ambiguous <= 1:
+        raise ValueError(f"ambiguous must be a number from 0 to 1 (the fraction of right-context "
+                         f"sentences), got {ambiguous!r}")
+    k = math.floor(ambiguous * n + 0.5)
+    regular = _draw(lang, random.Random(f"ner/{lang}/{seed}"), n - k)
+    if len(regular) < n - k:
+        if not k:
+            raise ValueError(f"the {lang} grammar gave fewer than n={n} distinct sentences; "
+                             f"ask for fewer (found {len(regular)})")
+        raise ValueError(f"the {lang} grammar gave fewer than {n - k} distinct sentences (n={n} "
+                         f"less {k} right-context ones); ask for fewer (found {len(regular)})")
+    if not k:
+        return regular
+    rng = random.Random(f"ner/{lang}/{seed}/ambiguous")
+    right = _draw_ambiguous(lang, rng, k, {s.tokens for s in regular})
+    if len(right) < k:
+        raise ValueError(f"the {lang} right-context templates gave fewer than {k} distinct "
+                         f"sentences (ambiguous={ambiguous} of n={n}); ask for fewer "
+                         f"(found {len(right)})")
+    places = set(rng.sample(range(n), k))
+    regular_it, right_it = iter(regular), iter(right)
+    return [next(right_it) if i in places else next(regular_it) for i in range(n)]
 
 
 @lru_cache(maxsize=None)
 def _vocabularies() -> dict[str, tuple[str, ...]]:
     out = {}
     for lang, lex in _LEX.items():
-        words: set[str] = set(lex["honorifics"]) | {"·"}
-        for names in (lex["first"], lex["last"], lex.get("surname", ())):
+        words: set[str] = set(lex["honorifics"]) | ({"·"} if lang == "zh" else set())
+        for names in (lex["first"], lex["last"], lex.get("surname", ()), tuple(lex["ambiguous"])):
             words.update(w for name in names for w in name)
-        for template in _TEMPLATES[lang]:
+        templates = _TEMPLATES[lang] + tuple(t for ts in _RIGHT_CONTEXT[lang].values() for t in ts)
+        for template in templates:
             for i, part in enumerate(template.split()):
                 slot = _slot(part)
                 if slot is None:
                     words.add(part)
-                elif slot[1] != "per":
+                elif slot[1] not in ("per", "amb"):
                     for value in lex[slot[1]]:
                         words.update(w for w, _ in _render(lang, slot[1], slot[2], value, None, i == 0))
         out[lang] = tuple(sorted(words))
@@ -419,7 +671,7 @@ def _vocabularies() -> dict[str, tuple[str, ...]]:
 
 
 def vocabulary(lang: str) -> list[str]:
-    """Every token that ``sentences`` can produce in ``lang``, sorted."""
+    """Every token that ``sentences`` can produce in ``lang`` (with any ``ambiguous``), sorted."""
     if lang not in _LEX:
         raise ValueError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
     return list(_vocabularies()[lang])

@@ -94,8 +94,11 @@ def gradient_norms(norms_by_label: dict, lang: str = "en"):
 
 
 def curves(x, ys_by_label: dict, xlabel: str, ylabel: str, title: str | None = None,
-           lang: str = "en", ylim=(0, 1.02), chance: float | None = None, log: bool = False):
-    """Plot ``{label: ys}`` against ``x``, one line each; axis texts are ``seqlab.i18n`` keys."""
+           lang: str = "en", ylim=(0, 1.02), chance: float | None = None, log: bool | str = False):
+    """Plot ``{label: ys}`` against ``x``, one line each; axis texts are ``seqlab.i18n`` keys.
+
+    ``log=True`` makes both axes logarithmic, ``log="x"`` only the x axis (with a tick at every x).
+    """
     if not ys_by_label:
         raise ValueError("ys_by_label is empty: pass {label: [y for each x]}")
     for label, ys in ys_by_label.items():
@@ -105,8 +108,14 @@ def curves(x, ys_by_label: dict, xlabel: str, ylabel: str, title: str | None = N
     fig, ax = plt.subplots(figsize=(6.5, 3.6))
     for label, ys in ys_by_label.items():
         ax.plot(x, ys, marker="o", markersize=3, label=label)
-    if log:
+    if log is True:
         ax.set(xscale="log", yscale="log")
+    elif log == "x":
+        ax.set_xscale("log")
+        ax.set_xticks(list(x), [str(v) for v in x])
+        ax.minorticks_off()
+    elif log:
+        raise ValueError(f"log must be True, False or 'x', got {log!r}")
     if chance is not None:
         ax.axhline(chance, color="grey", linestyle=":", linewidth=1)
     ax.set(xlabel=t(xlabel, lang), ylabel=t(ylabel, lang), ylim=ylim)
