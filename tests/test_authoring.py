@@ -274,3 +274,25 @@ def test_repository_must_be_named_as_a_github_url(tmp_path):
     write(tmp_path / "_config.yml", "repository:\n  url: https://github.com/someone/course.git\n  branch: dev\n")
     assert authoring.repository(tmp_path) == {"url": "https://github.com/someone/course.git", "branch": "dev",
                                               "github": "someone/course", "name": "course"}
+
+
+def test_prose_only_change_keeps_the_outputs_and_code_change_refuses(repo):
+    from seqlab.authoring.notebooks import ProseOnlyError, make_notebooks
+
+    src = repo / "book" / "en" / "09-test.md"
+    commit_notebooks(src)
+    path = authoring.notebook_path(src, "pytorch")
+    nb = nbformat.read(path, 4)
+    nb.cells[[c.cell_type for c in nb.cells].index("code")].outputs = [
+        nbformat.v4.new_output("stream", name="stdout", text="stored output\n")]
+    nbformat.write(nb, path)
+    write(src, HEADER + BODY.replace("Shared prose.", "Better prose."))
+    assert authoring.check_notebook(src, "pytorch")            # stale until regenerated
+    make_notebooks([src], prose=True)
+    assert authoring.check_notebook(src, "pytorch") == []
+    new = nbformat.read(path, 4)
+    assert "Better prose." in "".join(c.source for c in new.cells)
+    assert "stored output" in str([c.get("outputs") for c in new.cells])
+    write(src, HEADER + BODY.replace("x = 1", "x = 3"))
+    with pytest.raises(ProseOnlyError, match=r"09-test-pytorch.ipynb: code cell \d changed"):
+        make_notebooks([src], prose=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 from .. import FRAMEWORKS, LANGS
 from .book import build_book
 from .checks import check_notebook, code_drift, follows_current, stamp_follows
-from .notebooks import make_notebooks
+from .notebooks import ProseOnlyError, make_notebooks
 from .site import publish
 from .sources import SourceError, _lang_of, book_langs, chapter_sources
 
@@ -19,6 +19,8 @@ def main(argv=None) -> int:
     p_nb = sub.add_parser("notebooks", help="split + execute chapter sources into notebooks/")
     p_nb.add_argument("sources", nargs="*", type=Path, help="default: every chapter source")
     p_nb.add_argument("--quick", action="store_true", help="execute in quick mode (never commit these)")
+    p_nb.add_argument("--prose", action="store_true",
+                      help="only the text changed: keep the committed outputs, execute nothing")
     sub.add_parser("check", help="stale notebooks, translation drift, outdated translations")
     p_follow = sub.add_parser("follow", help="mark translations as following the current English")
     p_follow.add_argument("sources", nargs="+", type=Path)
@@ -28,7 +30,7 @@ def main(argv=None) -> int:
 
     try:
         if args.command == "notebooks":
-            make_notebooks(args.sources or chapter_sources(), quick=args.quick)
+            make_notebooks(args.sources or chapter_sources(), quick=args.quick, prose=args.prose)
         elif args.command == "check":
             problems = []
             for src in chapter_sources():
@@ -53,7 +55,7 @@ def main(argv=None) -> int:
                 print(f"built the {lang} book ({time.perf_counter() - start:.0f} s)")
             index = publish()
             print(f"\nOpen {index} in a browser (or run `python -m http.server -d _build/html`).")
-    except (SourceError, FileNotFoundError) as e:
+    except (SourceError, FileNotFoundError, ProseOnlyError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
     return 0

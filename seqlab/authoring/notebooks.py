@@ -92,8 +92,38 @@ def prune_widget_state(nb) -> None:
         nb.metadata.pop("widgets", None)
 
 
-def make_notebooks(sources: list[Path], quick: bool = False) -> list[tuple[Path, float]]:
-    """Split, execute and write the notebooks of ``sources``; returns (path, seconds) pairs."""
+class ProseOnlyError(ValueError):
+    """``--prose`` was asked for, but code changed: the notebook must be executed."""
+
+
+def reuse_outputs(nb, old, path: Path) -> None:
+    """Give ``nb`` (fresh from its source) the outputs of ``old``, the committed notebook, when
+    only the prose changed: every code cell the same, in the same order. Raises ProseOnlyError
+    naming the first code cell that differs."""
+    new_code = [c for c in nb.cells if c.cell_type == "code"]
+    old_code = [c for c in old.cells if c.cell_type == "code"]
+    for i, (a, b) in enumerate(zip(new_code, old_code), 1):
+        if a.source != b.source:
+            raise ProseOnlyError(f"{_rel(path)}: code cell {i} changed ({a.source.splitlines()[:1]}): "
+                                 "execute it (without --prose)")
+    if len(new_code) != len(old_code):
+        raise ProseOnlyError(f"{_rel(path)}: {len(old_code)} code cells before, {len(new_code)} now: "
+                             "execute it (without --prose)")
+    for a, b in zip(new_code, old_code):
+        a.outputs = b.outputs
+        a.execution_count = b.get("execution_count")
+    nb.metadata["seqlab"]["mode"] = old.metadata["seqlab"]["mode"]
+    if "widgets" in old.metadata:
+        nb.metadata["widgets"] = old.metadata["widgets"]
+    for key in ("language_info",):
+        if key in old.metadata:
+            nb.metadata[key] = old.metadata[key]
+
+
+def make_notebooks(sources: list[Path], quick: bool = False, prose: bool = False) -> list[tuple[Path, float]]:
+    """Split, execute and write the notebooks of ``sources``; returns (path, seconds) pairs.
+    With ``prose``, nothing is executed: the committed outputs are kept, which is only allowed
+    when no code cell changed (``reuse_outputs``)."""
     import nbformat
 
     done = []
@@ -102,6 +132,12 @@ def make_notebooks(sources: list[Path], quick: bool = False) -> list[tuple[Path,
             path = notebook_path(src, fw)
             path.parent.mkdir(parents=True, exist_ok=True)
             start = time.perf_counter()
+            if prose:
+                reuse_outputs(nb, nbformat.read(path, as_version=4), path)
+                nbformat.write(nb, path)
+                print(f"  wrote {_rel(path)} (prose only, outputs kept)", flush=True)
+                done.append((path, 0.0))
+                continue
             print(f"executing {_rel(path)} ...", flush=True)
             execute(nb, path.parent, quick=quick)
             seconds = time.perf_counter() - start
