@@ -94,20 +94,30 @@ def gradient_norms(norms_by_label: dict, lang: str = "en"):
 
 
 def curves(x, ys_by_label: dict, xlabel: str, ylabel: str, title: str | None = None,
-           lang: str = "en", ylim=(0, 1.02), chance: float | None = None, log: bool | str = False):
+           lang: str = "en", ylim=(0, 1.02), chance: float | None = None, log: bool | str = False,
+           bands: dict | None = None):
     """Plot ``{label: ys}`` against ``x``, one line each; axis texts are ``seqlab.i18n`` keys.
 
     ``log=True`` makes both axes logarithmic, ``log="x"`` only the x axis (with a tick at every x).
+    ``bands={label: (lows, highs)}`` shades the spread around a line (e.g. the lowest and highest
+    of several seeds), in the line's colour.
     """
     if not ys_by_label:
         raise ValueError("ys_by_label is empty: pass {label: [y for each x]}")
     for label, ys in ys_by_label.items():
         if len(ys) != len(x):
             raise ValueError(f"{label!r} has {len(ys)} values for {len(x)} x positions")
+    for label, band in (bands or {}).items():
+        if label not in ys_by_label:
+            raise ValueError(f"bands has {label!r}, which is not one of the lines {list(ys_by_label)}")
+        if len(band) != 2 or any(len(edge) != len(x) for edge in band):
+            raise ValueError(f"bands[{label!r}] must be (lows, highs), each with {len(x)} values")
     fonts.use(lang)
     fig, ax = plt.subplots(figsize=(6.5, 3.6))
     for label, ys in ys_by_label.items():
-        ax.plot(x, ys, marker="o", markersize=3, label=label)
+        (line,) = ax.plot(x, ys, marker="o", markersize=3, label=label)
+        if bands and label in bands:
+            ax.fill_between(x, *bands[label], color=line.get_color(), alpha=0.2, linewidth=0)
     if log is True:
         ax.set(xscale="log", yscale="log")
     elif log == "x":

@@ -293,6 +293,10 @@ def test_prose_only_change_keeps_the_outputs_and_code_change_refuses(repo):
     new = nbformat.read(path, 4)
     assert "Better prose." in "".join(c.source for c in new.cells)
     assert "stored output" in str([c.get("outputs") for c in new.cells])
+    write(src, HEADER + BODY.replace("Shared prose.", "Better prose.").replace("# shared", "# a new comment"))
+    make_notebooks([src], prose=True)                          # a comment changes no output
+    assert "# a new comment" in "".join(c.source for c in nbformat.read(path, 4).cells)
+    assert authoring.check_notebook(src, "pytorch") == []
     write(src, HEADER + BODY.replace("x = 1", "x = 3"))
-    with pytest.raises(ProseOnlyError, match=r"09-test-pytorch.ipynb: code cell \d changed"):
+    with pytest.raises(ProseOnlyError, match=r"09-test-pytorch.ipynb: code cell \d changed beyond its comments"):
         make_notebooks([src], prose=True)

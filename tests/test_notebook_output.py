@@ -145,3 +145,15 @@ def test_tensorflows_start_up_noise_is_dropped_and_other_lines_kept():
         out = subprocess.run([sys.executable, "-c", code, d], capture_output=True, text=True, check=True)
     assert "cuda drivers" not in out.stderr and "absl" not in out.stderr
     assert "something a learner must see" in out.stderr
+
+
+def test_curves_shade_a_band_per_line_and_reject_bands_that_do_not_fit():
+    fig = plot.curves([1, 2, 3], {"a": [0.5, 0.6, 0.7], "b": [0.9, 0.9, 1.0]}, "lag", "accuracy",
+                      bands={"a": ([0.4, 0.5, 0.6], [0.6, 0.7, 0.8])})
+    ax = fig.axes[0]
+    assert len(ax.collections) == 1                      # one shaded band, for "a" only
+    assert ax.collections[0].get_facecolor()[0][:3] == pytest.approx(matplotlib.colors.to_rgb(ax.lines[0].get_color()))
+    with pytest.raises(ValueError, match="'c', which is not one of the lines"):
+        plot.curves([1, 2], {"a": [0.1, 0.2]}, "lag", "accuracy", bands={"c": ([0, 0], [1, 1])})
+    with pytest.raises(ValueError, match=r"bands\['a'\] must be \(lows, highs\), each with 2 values"):
+        plot.curves([1, 2], {"a": [0.1, 0.2]}, "lag", "accuracy", bands={"a": ([0], [1])})

@@ -98,13 +98,15 @@ class ProseOnlyError(ValueError):
 
 def reuse_outputs(nb, old, path: Path) -> None:
     """Give ``nb`` (fresh from its source) the outputs of ``old``, the committed notebook, when
-    only the prose changed: every code cell the same, in the same order. Raises ProseOnlyError
-    naming the first code cell that differs."""
+    only the prose changed: every code cell the same apart from its comments, in the same order.
+    Raises ProseOnlyError naming the first code cell that differs."""
+    from .checks import strip_comments
+
     new_code = [c for c in nb.cells if c.cell_type == "code"]
     old_code = [c for c in old.cells if c.cell_type == "code"]
     for i, (a, b) in enumerate(zip(new_code, old_code), 1):
-        if a.source != b.source:
-            raise ProseOnlyError(f"{_rel(path)}: code cell {i} changed ({a.source.splitlines()[:1]}): "
+        if strip_comments(a.source) != strip_comments(b.source):
+            raise ProseOnlyError(f"{_rel(path)}: code cell {i} changed beyond its comments ({a.source.splitlines()[:1]}): "
                                  "execute it (without --prose)")
     if len(new_code) != len(old_code):
         raise ProseOnlyError(f"{_rel(path)}: {len(old_code)} code cells before, {len(new_code)} now: "
