@@ -67,7 +67,7 @@ def merge(old: dict, new: dict) -> dict:
     rows.update({row["notebook"]: row for row in new["rows"]})
     order = [_rel(notebook_path(src, fw))
              for src in chapter_sources() for fw in FRAMEWORKS]
-    return {**new, "rows": [rows[nb] for nb in order if nb in rows]}
+    return {**old, **new, "rows": [rows[nb] for nb in order if nb in rows]}   # old "pages" kept
 
 
 def main(argv=None) -> int:

@@ -54,10 +54,12 @@ def test_merge_replaces_the_rows_it_remeasured_and_keeps_the_others_in_chapter_o
 
     src = authoring.chapter_sources()
     nbs = [authoring._rel(authoring.notebook_path(s, fw)) for s in src for fw in FRAMEWORKS]
-    old = {"date": "2000-01-01", "rows": [{"notebook": nb, "seconds": 1.0} for nb in nbs]}
+    old = {"date": "2000-01-01", "rows": [{"notebook": nb, "seconds": 1.0} for nb in nbs],
+           "pages": {"rows": [{"page": "en/01-rnn.html"}]}}
     new = {"date": "2026-01-01", "rows": [{"notebook": nbs[-1], "seconds": 9.0},
                                           {"notebook": nbs[0], "seconds": 8.0}]}
     merged = bench.merge(old, new)
     assert merged["date"] == "2026-01-01"
     assert [r["notebook"] for r in merged["rows"]] == nbs
     assert [r["seconds"] for r in merged["rows"]] == [8.0] + [1.0] * (len(nbs) - 2) + [9.0]
+    assert merged["pages"] == old["pages"]                 # re-timing notebooks keeps the page timings
