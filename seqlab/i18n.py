@@ -51,6 +51,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "ja": "テスト精度",
         "zh": "测试准确率",
     },
+    "distance": {
+        "en": "distance from the key to the query (tokens)",
+        "de": "Abstand vom Schlüssel zur Abfrage (Token)",
+        "ja": "キーからクエリまでの距離（トークン）",
+        "zh": "键到查询的距离（词元）",
+    },
     "steps_back": {
         "en": "k (steps back from the end)",
         "de": "k (Schritte vor dem Ende)",
