@@ -8,6 +8,7 @@ import re
 import time
 from pathlib import Path
 
+from .checks import strip_comments
 from .sources import _rel, notebook_path, split
 
 def execute(nb, cwd: Path, quick: bool = False, timeout: int = 900):
@@ -100,8 +101,6 @@ def reuse_outputs(nb, old, path: Path) -> None:
     """Give ``nb`` (fresh from its source) the outputs of ``old``, the committed notebook, when
     only the prose changed: every code cell the same apart from its comments, in the same order.
     Raises ProseOnlyError naming the first code cell that differs."""
-    from .checks import strip_comments
-
     new_code = [c for c in nb.cells if c.cell_type == "code"]
     old_code = [c for c in old.cells if c.cell_type == "code"]
     for i, (a, b) in enumerate(zip(new_code, old_code), 1):
@@ -115,9 +114,7 @@ def reuse_outputs(nb, old, path: Path) -> None:
         a.outputs = b.outputs
         a.execution_count = b.get("execution_count")
     nb.metadata["seqlab"]["mode"] = old.metadata["seqlab"]["mode"]
-    if "widgets" in old.metadata:
-        nb.metadata["widgets"] = old.metadata["widgets"]
-    for key in ("language_info",):
+    for key in ("widgets", "language_info"):            # what executing wrote, kept with the outputs
         if key in old.metadata:
             nb.metadata[key] = old.metadata[key]
 
