@@ -285,13 +285,19 @@ STRINGS: dict[str, dict[str, str]] = {
     # The benchmark page (seqlab.bench, `make bench`).
     "benchmarks": {"en": "Benchmarks", "de": "Messungen", "ja": "ベンチマーク", "zh": "基准测试"},
     "benchmarks_intro": {
-        "en": "Every notebook run in full mode by `make bench` on {date}: {cpus} CPU cores, no GPU, {versions}.",
-        "de": "Jedes Notebook im vollen Modus, ausgeführt von `make bench` am {date}: {cpus} CPU-Kerne, keine GPU, {versions}.",
-        "ja": "`make bench` が {date} に全ノートブックをフルモードで実行した結果（CPU {cpus} コア、GPU なし、{versions}）。",
-        "zh": "`make bench` 于 {date} 以完整模式运行全部笔记本的结果（{cpus} 个 CPU 核心，无 GPU，{versions}）。",
+        "en": "Every notebook run by `make bench` on {date}, in full mode (what learners run) and in quick mode (what CI "
+              "runs), each time from the kernel's start: {cpus} CPU cores, no GPU, {versions}. In brackets: the budget.",
+        "de": "Jedes Notebook, ausgeführt von `make bench` am {date}, im vollen Modus (den Lernende ausführen) und im "
+              "Schnellmodus (den die CI ausführt), jeweils ab dem Start des Kernels: {cpus} CPU-Kerne, keine GPU, "
+              "{versions}. In Klammern: das Zeitbudget.",
+        "ja": "`make bench` が {date} に全ノートブックを、フルモード（学習者が実行するもの）とクイックモード（CI が実行するもの）で、"
+              "それぞれカーネルの起動から実行した結果（CPU {cpus} コア、GPU なし、{versions}）。括弧内は時間の予算。",
+        "zh": "`make bench` 于 {date} 以完整模式（学习者运行的模式）和快速模式（CI 运行的模式）运行全部笔记本的结果，"
+              "均从内核启动开始计时（{cpus} 个 CPU 核心，无 GPU，{versions}）。括号内为时间预算。",
     },
     "bench_notebook": {"en": "Notebook", "de": "Notebook", "ja": "ノートブック", "zh": "笔记本"},
-    "bench_seconds": {"en": "Time (s)", "de": "Zeit (s)", "ja": "時間（秒）", "zh": "时间（秒）"},
+    "bench_seconds": {"en": "Full mode (s)", "de": "Voller Modus (s)", "ja": "フルモード（秒）", "zh": "完整模式（秒）"},
+    "bench_quick": {"en": "Quick mode (s)", "de": "Schnellmodus (s)", "ja": "クイックモード（秒）", "zh": "快速模式（秒）"},
     "bench_headline": {"en": "Headline result", "de": "Hauptergebnis", "ja": "主な結果", "zh": "主要结果"},
     "bench_pages_title": {"en": "Chapter pages on a slow line", "de": "Kapitelseiten über eine langsame Leitung",
                           "ja": "低速回線での章ページ", "zh": "慢速网络下的章节页面"},

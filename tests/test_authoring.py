@@ -300,3 +300,48 @@ def test_prose_only_change_keeps_the_outputs_and_code_change_refuses(repo):
     write(src, HEADER + BODY.replace("x = 1", "x = 3"))
     with pytest.raises(ProseOnlyError, match=r"09-test-pytorch.ipynb: code cell \d changed beyond its comments"):
         make_notebooks([src], prose=True)
+
+
+def test_a_full_run_keeps_its_outputs_when_only_quick_values_change(repo):
+    from seqlab.authoring.notebooks import ProseOnlyError, full_mode_code, make_notebooks
+
+    assert full_mode_code("n = pick(2000, 400)  # data") == full_mode_code("n = pick(2000, 100)")
+    assert full_mode_code("f(seqlab.pick([5, 10], [5]))") == full_mode_code("f(seqlab.pick([5, 10], [5, 10]))")
+    assert full_mode_code("n = pick(2000, 400)") != full_mode_code("n = pick(3000, 400)")
+    assert full_mode_code("n = pick(2000, 400)") != full_mode_code("n = 2000")
+    assert full_mode_code("%time x = 1") == "%time x = 1"           # not Python: compared as text
+    src = repo / "book" / "en" / "09-test.md"
+    write(src, HEADER + BODY.replace("x = 1", "x = pick(1, 2)"))
+    commit_notebooks(src)                                        # stored as a full-mode run
+    path = authoring.notebook_path(src, "pytorch")
+    nb = nbformat.read(path, 4)
+    nb.cells[[c.cell_type for c in nb.cells].index("code")].outputs = [
+        nbformat.v4.new_output("stream", name="stdout", text="stored output\n")]
+    nbformat.write(nb, path)
+    write(src, HEADER + BODY.replace("x = 1", "x = pick(1, 3)"))
+    assert authoring.check_notebook(src, "pytorch")            # stale until regenerated
+    make_notebooks([src], prose=True)
+    assert authoring.check_notebook(src, "pytorch") == []
+    assert "stored output" in str([c.get("outputs") for c in nbformat.read(path, 4).cells])
+    write(src, HEADER + BODY.replace("x = 1", "x = pick(4, 3)"))   # the full value: must run again
+    with pytest.raises(ProseOnlyError, match=r"code cell \d changed beyond its comments"):
+        make_notebooks([src], prose=True)
+    nb = nbformat.read(path, 4)
+    nb.metadata["seqlab"]["mode"] = "quick"                    # a quick run used the quick value
+    nbformat.write(nb, path)
+    write(src, HEADER + BODY.replace("x = 1", "x = pick(1, 5)"))
+    with pytest.raises(ProseOnlyError, match=r"code cell \d changed beyond its comments"):
+        make_notebooks([src], prose=True)
+
+
+def test_changed_executes_only_the_notebooks_whose_code_changed(repo, monkeypatch):
+    from seqlab.authoring import notebooks
+
+    src = repo / "book" / "en" / "09-test.md"
+    commit_notebooks(src)
+    executed = []
+    monkeypatch.setattr(notebooks, "execute", lambda nb, cwd, quick=False: executed.append(nb) or fake_execute(nb))
+    write(src, HEADER + BODY.replace("import tensorflow", "import tensorflow as tf"))
+    notebooks.make_notebooks([src], changed=True)
+    assert [nb.metadata["seqlab"]["framework"] for nb in executed] == ["tensorflow"]
+    assert authoring.check_notebook(src, "pytorch") == authoring.check_notebook(src, "tensorflow") == []

@@ -19,7 +19,16 @@ def test_every_notebook_has_a_benchmark_row_with_a_full_mode_headline():
             row = rows.get((src.parent.name, src.stem, fw))
             assert row, f"{src} ({fw}) has no row in {bench.RESULTS}: run `make bench`"
             assert row["headline"] and row["headline"]["mode"] == "full"
-            assert row["seconds"] > 0
+            assert row["seconds"] > 0 and row["quick_seconds"] > 0, "both modes are timed"
+            assert row["budget"] == bench.full_budget(src.stem) and row["quick_budget"] == bench.QUICK_BUDGET_S
+
+
+def test_benchmark_page_marks_each_time_against_its_budget():
+    row = {"notebook": "notebooks/en/09-x-pytorch.ipynb", "lang": "en", "chapter": "09-x", "framework": "pytorch",
+           "seconds": 190.4, "budget": 180, "quick_seconds": 12.0, "quick_budget": 20, "headline": None}
+    text = benchmarks_page("en", {"date": "2026-01-01", "machine": {"cpus": 2}, "rows": [row]})
+    assert "| 190 ✗ (≤ 180) | 12 ✓ (≤ 20) |" in text
+    assert bench.full_budget("01-rnn") == 120 and bench.full_budget("05-transformer") == 180
 
 
 @pytest.mark.parametrize("src", authoring.chapter_sources(), ids=lambda p: f"{p.parent.name}/{p.name}")

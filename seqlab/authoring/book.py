@@ -145,8 +145,14 @@ def benchmarks_page(lang: str, results: dict) -> str:
     lines = [f"# {t('benchmarks', lang)}", "",
              t("benchmarks_intro", lang).format(date=results["date"], cpus=m["cpus"], versions=versions), "",
              f"| {t('bench_notebook', lang)} | {t('framework', lang)} | {t('bench_seconds', lang)} "
-             f"| {t('bench_headline', lang)} | {t('bench_target', lang)} |",
-             "|---|---|---:|---|---|"]
+             f"| {t('bench_quick', lang)} | {t('bench_headline', lang)} | {t('bench_target', lang)} |",
+             "|---|---|---:|---:|---|---|"]
+
+    def timed(seconds, budget):
+        if seconds is None:
+            return "–"
+        return f"{seconds:.0f}" if budget is None else f"{seconds:.0f} {'✓' if seconds <= budget else '✗'} (≤ {budget})"
+
     for row in results["rows"]:
         if row["lang"] != lang:
             continue
@@ -154,7 +160,8 @@ def benchmarks_page(lang: str, results: dict) -> str:
         value = f"{h['name']}: {h['value']:.1%}" if h else "–"
         target = f"≥ {h['target']:.0%} {'✓' if h['value'] >= h['target'] else '✗'}" if h.get("target") is not None else "–"
         lines.append(f"| `{row['notebook'].split('/')[-1]}` | {FRAMEWORK_NAMES[row['framework']]} "
-                     f"| {row['seconds']:.0f} | {value} | {target} |")
+                     f"| {timed(row['seconds'], row.get('budget'))} "
+                     f"| {timed(row.get('quick_seconds'), row.get('quick_budget'))} | {value} | {target} |")
     pages = results.get("pages")
     if pages:  # seqlab.bench_pages
         target = pages["fcp_target_ms"]

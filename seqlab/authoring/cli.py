@@ -20,7 +20,9 @@ def main(argv=None) -> int:
     p_nb.add_argument("sources", nargs="*", type=Path, help="default: every chapter source")
     p_nb.add_argument("--quick", action="store_true", help="execute in quick mode (never commit these)")
     p_nb.add_argument("--prose", action="store_true",
-                      help="only the text changed: keep the committed outputs, execute nothing")
+                      help="only the text, comments or quick values changed: keep the committed outputs, execute nothing")
+    p_nb.add_argument("--changed", action="store_true",
+                      help="execute only the notebooks whose code changed; keep the others' outputs")
     sub.add_parser("check", help="stale notebooks, translation drift, outdated translations")
     p_follow = sub.add_parser("follow", help="mark translations as following the current English")
     p_follow.add_argument("sources", nargs="+", type=Path)
@@ -30,7 +32,7 @@ def main(argv=None) -> int:
 
     try:
         if args.command == "notebooks":
-            make_notebooks(args.sources or chapter_sources(), quick=args.quick, prose=args.prose)
+            make_notebooks(args.sources or chapter_sources(), quick=args.quick, prose=args.prose, changed=args.changed)
         elif args.command == "check":
             problems = []
             for src in chapter_sources():

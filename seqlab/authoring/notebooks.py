@@ -2,6 +2,7 @@
 ``make_notebooks`` splits, executes and writes the notebooks of chapter sources."""
 from __future__ import annotations
 
+import ast
 import json
 import os
 import re
@@ -97,14 +98,35 @@ class ProseOnlyError(ValueError):
     """``--prose`` was asked for, but code changed: the notebook must be executed."""
 
 
+class _QuickValues(ast.NodeTransformer):
+    """``pick(full, quick)`` -> ``pick(full)``: in full mode the quick value is never used."""
+
+    def visit_Call(self, node):
+        self.generic_visit(node)
+        name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
+        if name == "pick" and len(node.args) == 2 and not node.keywords:
+            node.args = node.args[:1]
+        return node
+
+
+def full_mode_code(code: str) -> str:
+    """What a code cell does in full mode: no comments, and ``pick``'s quick values left out."""
+    try:
+        return ast.unparse(_QuickValues().visit(ast.parse(code)))
+    except SyntaxError:                                # IPython syntax (magics): compare it as text
+        return strip_comments(code)
+
+
 def reuse_outputs(nb, old, path: Path) -> None:
     """Give ``nb`` (fresh from its source) the outputs of ``old``, the committed notebook, when
     only the prose changed: every code cell the same apart from its comments, in the same order.
-    Raises ProseOnlyError naming the first code cell that differs."""
+    A full-mode notebook also keeps them when only quick values changed (``pick(full, quick)``),
+    since a full run never reads them. Raises ProseOnlyError naming the first code cell that differs."""
     new_code = [c for c in nb.cells if c.cell_type == "code"]
     old_code = [c for c in old.cells if c.cell_type == "code"]
+    same = full_mode_code if old.metadata.get("seqlab", {}).get("mode") == "full" else strip_comments
     for i, (a, b) in enumerate(zip(new_code, old_code), 1):
-        if strip_comments(a.source) != strip_comments(b.source):
+        if same(a.source) != same(b.source):
             raise ProseOnlyError(f"{_rel(path)}: code cell {i} changed beyond its comments ({a.source.splitlines()[:1]}): "
                                  "execute it (without --prose)")
     if len(new_code) != len(old_code):
@@ -119,10 +141,12 @@ def reuse_outputs(nb, old, path: Path) -> None:
             nb.metadata[key] = old.metadata[key]
 
 
-def make_notebooks(sources: list[Path], quick: bool = False, prose: bool = False) -> list[tuple[Path, float]]:
+def make_notebooks(sources: list[Path], quick: bool = False, prose: bool = False,
+                   changed: bool = False) -> list[tuple[Path, float]]:
     """Split, execute and write the notebooks of ``sources``; returns (path, seconds) pairs.
     With ``prose``, nothing is executed: the committed outputs are kept, which is only allowed
-    when no code cell changed (``reuse_outputs``)."""
+    when no code cell changed (``reuse_outputs``). With ``changed``, the notebooks that ``prose``
+    could keep are kept and only the others are executed."""
     import nbformat
 
     done = []
@@ -131,12 +155,17 @@ def make_notebooks(sources: list[Path], quick: bool = False, prose: bool = False
             path = notebook_path(src, fw)
             path.parent.mkdir(parents=True, exist_ok=True)
             start = time.perf_counter()
-            if prose:
-                reuse_outputs(nb, nbformat.read(path, as_version=4), path)
-                nbformat.write(nb, path)
-                print(f"  wrote {_rel(path)} (prose only, outputs kept)", flush=True)
-                done.append((path, 0.0))
-                continue
+            if prose or (changed and not quick):
+                try:
+                    reuse_outputs(nb, nbformat.read(path, as_version=4), path)
+                except (ProseOnlyError, FileNotFoundError):
+                    if prose:
+                        raise
+                else:
+                    nbformat.write(nb, path)
+                    print(f"  wrote {_rel(path)} (code unchanged, outputs kept)", flush=True)
+                    done.append((path, 0.0))
+                    continue
             print(f"executing {_rel(path)} ...", flush=True)
             execute(nb, path.parent, quick=quick)
             seconds = time.perf_counter() - start
