@@ -224,6 +224,16 @@ def test_translation_records_and_checks_the_english_version(repo):
     assert authoring.follows_current(de) is None
 
 
+def test_stamping_a_page_without_front_matter_is_refused_and_leaves_it_alone(repo):
+    from seqlab.authoring.sources import SourceError
+
+    write(repo / "book" / "en" / "intro.md", "# Title\n\nText.\n")
+    page = write(repo / "book" / "de" / "intro.md", "# Titel\n\nText.\n")
+    with pytest.raises(SourceError, match=r"intro.md has no front matter"):
+        authoring.stamp_follows(page)
+    assert page.read_text() == "# Titel\n\nText.\n"
+
+
 def test_strip_comments_keeps_strings_with_hashes():
     code = textwrap.dedent('''
         s = "#not a comment"  # a comment
@@ -276,16 +286,22 @@ def test_repository_must_be_named_as_a_github_url(tmp_path):
                                               "github": "someone/course", "name": "course"}
 
 
-def test_prose_only_change_keeps_the_outputs_and_code_change_refuses(repo):
-    from seqlab.authoring.notebooks import ProseOnlyError, make_notebooks
-
-    src = repo / "book" / "en" / "09-test.md"
+def commit_with_an_output(src):
+    """Commit the notebooks of ``src``; the PyTorch one's first code cell shows "stored output"."""
     commit_notebooks(src)
     path = authoring.notebook_path(src, "pytorch")
     nb = nbformat.read(path, 4)
     nb.cells[[c.cell_type for c in nb.cells].index("code")].outputs = [
         nbformat.v4.new_output("stream", name="stdout", text="stored output\n")]
     nbformat.write(nb, path)
+    return path
+
+
+def test_prose_only_change_keeps_the_outputs_and_code_change_refuses(repo):
+    from seqlab.authoring.notebooks import ProseOnlyError, make_notebooks
+
+    src = repo / "book" / "en" / "09-test.md"
+    path = commit_with_an_output(src)
     write(src, HEADER + BODY.replace("Shared prose.", "Better prose."))
     assert authoring.check_notebook(src, "pytorch")            # stale until regenerated
     make_notebooks([src], prose=True)
@@ -312,12 +328,7 @@ def test_a_full_run_keeps_its_outputs_when_only_quick_values_change(repo):
     assert full_mode_code("%time x = 1") == "%time x = 1"           # not Python: compared as text
     src = repo / "book" / "en" / "09-test.md"
     write(src, HEADER + BODY.replace("x = 1", "x = pick(1, 2)"))
-    commit_notebooks(src)                                        # stored as a full-mode run
-    path = authoring.notebook_path(src, "pytorch")
-    nb = nbformat.read(path, 4)
-    nb.cells[[c.cell_type for c in nb.cells].index("code")].outputs = [
-        nbformat.v4.new_output("stream", name="stdout", text="stored output\n")]
-    nbformat.write(nb, path)
+    path = commit_with_an_output(src)                            # stored as a full-mode run
     write(src, HEADER + BODY.replace("x = 1", "x = pick(1, 3)"))
     assert authoring.check_notebook(src, "pytorch")            # stale until regenerated
     make_notebooks([src], prose=True)

@@ -8,7 +8,7 @@ import re
 import tokenize
 from pathlib import Path
 
-from .sources import KERNELSPEC, _rel, notebook_path, read_source, split
+from .sources import KERNELSPEC, SourceError, _rel, notebook_path, read_source, split
 
 def _shape(nb) -> list[tuple]:
     """What must agree between a committed notebook and its source: cells, in order."""
@@ -125,6 +125,9 @@ def stamp_follows(src: Path) -> str:
     src = Path(src)
     current = english_version(english_of(src))
     text = src.read_text(encoding="utf-8")
+    if not text.startswith("---\n") or "\n---" not in text[4:]:
+        raise SourceError(f"{_rel(src)} has no front matter to record the English version in: "
+                          "only chapter sources (book/<lang>/NN-name.md) are stamped")
     head, sep, body = text[4:].partition("\n---")
     if re.search(r"^  follows: .*$", head, flags=re.M):
         head = re.sub(r"^  follows: .*$", f"  follows: {current}", head, flags=re.M)
