@@ -3,8 +3,9 @@ then executed again in quick mode (what CI runs), timed.
 
 Writes ``assets/benchmarks.json`` (committed): the machine, and per notebook its language,
 framework, wall times in both modes with their budgets, and headline (from ``seqlab.headline``).
-A time includes starting the kernel and importing the framework, as a learner's Run All does. The book shows it as a page per
-language (``seqlab.authoring.book.benchmarks_page``). Targets are performance facts, measured here, not asserted by tests.
+A time includes starting the kernel and importing the framework, as a learner's Run All does.
+The book shows it as a page per language (``seqlab.authoring.book.benchmarks_page``). Targets
+are performance facts, measured here, not asserted by tests.
 """
 from __future__ import annotations
 
@@ -53,19 +54,22 @@ def _versions() -> dict:
     return found
 
 
+def _timed(nb, cwd: Path, quick: bool) -> float:
+    """Seconds to execute ``nb`` from a fresh kernel."""
+    start = time.perf_counter()
+    execute(nb, cwd, quick=quick)
+    return time.perf_counter() - start
+
+
 def run(sources=None) -> dict:
     rows = []
     for src in sources or chapter_sources():
         for fw, nb in split(src).items():
             path = notebook_path(src, fw)
             print(f"benchmarking {_rel(path)} ...", flush=True)
-            quick_nb = copy.deepcopy(nb)
-            start = time.perf_counter()
-            execute(nb, path.parent, quick=False)
-            seconds = time.perf_counter() - start
-            start = time.perf_counter()
-            execute(quick_nb, path.parent, quick=True)
-            quick_seconds = time.perf_counter() - start
+            quick_nb = copy.deepcopy(nb)                          # executing fills nb in place
+            seconds = _timed(nb, path.parent, quick=False)
+            quick_seconds = _timed(quick_nb, path.parent, quick=True)
             rows.append({"notebook": _rel(path), "lang": src.parent.name, "chapter": src.stem,
                          "framework": fw, "seconds": round(seconds, 1), "budget": full_budget(src.stem),
                          "quick_seconds": round(quick_seconds, 1), "quick_budget": QUICK_BUDGET_S,
