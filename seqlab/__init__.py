@@ -17,6 +17,8 @@ need it, so `import seqlab` is cheap and a TensorFlow reader never needs torch):
 - ``seqlab.fonts``: the CJK fonts that plots use (shipped with the package).
 - ``seqlab.glossary``, ``seqlab.bench``, ``seqlab.sphinx_ext``: the book's glossary, benchmark
   page and a Sphinx fix.
+- ``seqlab.terminology``: one name per idea and language; finds the variants the glossary says
+  to avoid, and decimal points in German prose (``make test`` runs it).
 - ``seqlab.authoring``: the tooling that turns chapter sources into notebooks and books.
 
 Quick mode

@@ -104,6 +104,7 @@ from functools import lru_cache
 from typing import Iterator, NamedTuple
 
 from . import LANGS
+from .data import _check_int, _check_lang, _check_seed, _got
 
 __all__ = ["Parallel", "Meaning", "Compound", "LINK_SEQUENCES", "realise", "parallel", "vocabulary", "Date", "dates", "date_formats"]
 
@@ -1386,11 +1387,6 @@ def _length_plan(max_clauses: int) -> dict[int, tuple[float, tuple[int, ...], tu
     return plan
 
 
-def _check_len(name: str, value) -> None:
-    if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
-        raise ValueError(f"{name} must be None or a positive int, got {value!r}")
-
-
 def parallel(n: int, seed: int = 0, min_len: int | None = None,
              max_len: int | None = None, max_clauses: int = 1) -> list[Parallel]:
     """``n`` distinct parallel sentences (distinct in English), the same for the same arguments.
@@ -1406,14 +1402,11 @@ def parallel(n: int, seed: int = 0, min_len: int | None = None,
     sentences (with compounds, which are too many to count exactly: more than an upper bound,
     or more than turned up in a budget of 20 n + 10,000 draws).
     """
-    if not isinstance(n, int) or isinstance(n, bool) or n < 1:
-        raise ValueError(f"n must be a positive int, got {n!r}")
-    if not isinstance(seed, int) or isinstance(seed, bool):
-        raise ValueError(f"seed must be an int, got {seed!r}")
-    _check_len("min_len", min_len)
-    _check_len("max_len", max_len)
-    if max_clauses not in (1, 2, 3) or isinstance(max_clauses, bool):
-        raise ValueError(f"max_clauses must be 1, 2 or 3, got {max_clauses!r}")
+    n = _check_int("corpus.parallel", "n", n, minimum=1)
+    seed = _check_seed("corpus.parallel", seed)
+    min_len = _check_int("corpus.parallel", "min_len", min_len, minimum=1, optional=True)
+    max_len = _check_int("corpus.parallel", "max_len", max_len, minimum=1, optional=True)
+    max_clauses = _check_int("corpus.parallel", "max_clauses", max_clauses, 1, 3, rule="1, 2 or 3")
     lo, hi = min_len or 1, max_len or 10**9
     if lo > hi:
         raise ValueError(f"min_len={min_len} is greater than max_len={max_len}")
@@ -1640,10 +1633,8 @@ def _vocabularies(max_clauses: int = 1) -> dict[str, tuple[str, ...]]:
 def vocabulary(lang: str, max_clauses: int = 3) -> list[str]:
     """Every token ``parallel(..., max_clauses=max_clauses)`` can produce in ``lang``, sorted;
     the default, 3, covers every call."""
-    if lang not in LANGS:
-        raise ValueError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
-    if max_clauses not in (1, 2, 3) or isinstance(max_clauses, bool):
-        raise ValueError(f"max_clauses must be 1, 2 or 3, got {max_clauses!r}")
+    lang = _check_lang("corpus.vocabulary", "lang", lang)
+    max_clauses = _check_int("corpus.vocabulary", "max_clauses", max_clauses, 1, 3, rule="1, 2 or 3")
     return list(_vocabularies(max_clauses)[lang])
 
 
@@ -1723,30 +1714,40 @@ _DATE_FORMATS = {"en": _en_formats, "de": _de_formats, "ja": _ja_formats, "zh": 
 
 
 def date_formats(day: datetime.date, lang: str) -> list[str]:
-    """Every way ``dates`` may write ``day`` in ``lang``."""
-    if lang not in _DATE_FORMATS:
-        raise ValueError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
+    """Every way ``dates`` may write ``day`` (a ``datetime.date``; of a ``datetime.datetime`` only
+    its date counts) in ``lang``."""
+    if isinstance(day, datetime.datetime):
+        day = day.date()
+    if not isinstance(day, datetime.date):
+        hint = (f"; for an ISO string pass datetime.date.fromisoformat({day!r})"
+                if isinstance(day, str) else "")
+        raise ValueError(f"corpus.date_formats: day must be a datetime.date, got {_got(day)}{hint}")
+    lang = _check_lang("corpus.date_formats", "lang", lang)
     return _DATE_FORMATS[lang](day)
 
 
 def dates(n: int, seed: int = 0, langs=LANGS) -> list[Date]:
     """``n`` random dates from 1950-01-01 to 2049-12-31, each written in one of ``langs``.
 
-    The language, the day and the format are drawn per item; ``langs`` may also be a single
-    language code.
+    The language, the day and the format are drawn per item. ``langs`` is a list or tuple of
+    language codes (its order counts: ``("en", "de")`` and ``("de", "en")`` draw differently);
+    a single code, ``langs="de"``, is taken as ``("de",)``.
     """
-    if not isinstance(n, int) or isinstance(n, bool) or n < 1:
-        raise ValueError(f"n must be a positive int, got {n!r}")
-    if not isinstance(seed, int) or isinstance(seed, bool):
-        raise ValueError(f"seed must be an int, got {seed!r}")
+    n = _check_int("corpus.dates", "n", n, minimum=1)
+    seed = _check_seed("corpus.dates", seed)
+    expected = f"a list or tuple of language codes from {', '.join(LANGS)} (e.g. ['en'])"
     if isinstance(langs, str):
+        if langs not in LANGS:
+            raise ValueError(f"corpus.dates: langs must be {expected} or one such code, got {_got(langs)}")
         langs = (langs,)
+    if not isinstance(langs, (list, tuple)):  # a set would draw in a different order per run
+        raise ValueError(f"corpus.dates: langs must be {expected}, got {_got(langs)}")
     langs = tuple(langs)
     if not langs:
-        raise ValueError("langs must name at least one language")
-    unknown = [lang for lang in langs if lang not in _DATE_FORMATS]
+        raise ValueError(f"corpus.dates: langs must name at least one language: pass {expected}")
+    unknown = [lang for lang in langs if not isinstance(lang, str) or lang not in LANGS]
     if unknown:
-        raise ValueError(f"langs must be drawn from {', '.join(LANGS)}, got unknown {unknown!r}")
+        raise ValueError(f"corpus.dates: langs must be drawn from {', '.join(LANGS)}, got unknown {unknown!r}")
     rng = random.Random(f"dates/{seed}/{','.join(langs)}")
     first, last = _FIRST_DAY.toordinal(), _LAST_DAY.toordinal()
     out = []

@@ -9,9 +9,18 @@ machine. Sentences come already split into tokens (lists of strings).
 - ``remember``: a key symbol, then a long stream of filler and noise; the target at every step
   is the key, so the accuracy at step t measures a memory of t steps (chapter 2).
 - ``pad``: pads lists of token ids into one rectangular NumPy array.
+
+Every public generator here and in ``seqlab.corpus`` / ``seqlab.ner`` checks its arguments with
+the helpers ``_check_int``, ``_check_seed``, ``_check_fraction`` and ``_check_lang`` below: a bad
+argument raises a ValueError that names the function, the argument, what was expected and what
+came ("data.reviews: seed must be an integer, got 2.5 (float)"). Integers may be Python or NumPy
+integers (never bools) and are passed on as Python ints, so ``seed=np.int64(3)`` gives the data
+of ``seed=3``.
 """
 from __future__ import annotations
 
+import math
+import numbers
 import random
 from dataclasses import dataclass
 
@@ -20,6 +29,68 @@ import numpy as np
 from . import LANGS
 
 __all__ = ["Review", "reviews", "pad", "remember", "REMEMBER_VOCAB"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Argument checks, shared with seqlab.corpus and seqlab.ner
+# ---------------------------------------------------------------------------------------------
+
+def _got(value) -> str:
+    """How an error message shows a bad value: ``2.5 (float)``, ``'abc' (str)``."""
+    text = repr(value)
+    return f"{text[:60]}... ({type(value).__name__})" if len(text) > 60 else f"{text} ({type(value).__name__})"
+
+
+def _is_int_type(t: type) -> bool:
+    """A Python or NumPy integer type, not bool (``numbers.Integral`` covers ``np.int64``)."""
+    return issubclass(t, numbers.Integral) and not issubclass(t, bool)
+
+
+def _is_int(value) -> bool:
+    return _is_int_type(type(value))
+
+
+def _int_rule(minimum: int | None, maximum: int | None) -> str:
+    if maximum is not None:
+        return f"an integer from {minimum} to {maximum}"
+    return {None: "an integer", 0: "a non-negative integer", 1: "a positive integer"}.get(
+        minimum, f"an integer ≥ {minimum}")
+
+
+def _check_int(func: str, name: str, value, minimum: int | None = None,
+               maximum: int | None = None, optional: bool = False, rule: str | None = None):
+    """``value`` as a Python int, or ValueError "func: name must be <rule>, got <value>".
+
+    ``optional``: None passes (and is returned). ``rule`` replaces the generated description of
+    what is expected ("1, 2 or 3", "an integer ≥ 2 (the key and at least one step)").
+    """
+    if optional and value is None:
+        return None
+    ok = _is_int(value) and (minimum is None or value >= minimum) and (maximum is None or value <= maximum)
+    if not ok:
+        rule = rule or _int_rule(minimum, maximum)
+        raise ValueError(f"{func}: {name} must be {'None or ' if optional else ''}{rule}, got {_got(value)}")
+    return int(value)
+
+
+def _check_seed(func: str, seed, minimum: int | None = None) -> int:
+    """A seed is an integer: 0, 0.0 and False must not give three different data sets."""
+    return _check_int(func, "seed", seed, minimum)
+
+
+def _check_fraction(func: str, name: str, value, note: str = ""):
+    """A real number (not a bool) from 0 to 1; returned unchanged. ``note`` follows the rule."""
+    if (not isinstance(value, numbers.Real) or isinstance(value, bool) or math.isnan(value)
+            or not 0 <= value <= 1):
+        raise ValueError(f"{func}: {name} must be a number from 0 to 1{note}, got {_got(value)}")
+    return value
+
+
+def _check_lang(func: str, name: str, value, langs=LANGS) -> str:
+    """One language code of ``langs``."""
+    if not isinstance(value, str) or value not in langs:
+        raise ValueError(f"{func}: {name} must be one of {', '.join(langs)}, got {_got(value)}")
+    return value
 
 
 @dataclass(frozen=True)
@@ -152,12 +223,10 @@ def reviews(n: int, lang: str = "en", seed: int = 0, max_tails: int = 3) -> list
     positive). Up to ``max_tails`` filler phrases follow the adjective, so the words that decide
     the label can lie a dozen tokens before the end of the sentence.
     """
-    if lang not in _GRAMMARS:
-        raise ValueError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
-    if not isinstance(n, int) or isinstance(n, bool) or n < 1:
-        raise ValueError(f"n must be a positive int, got {n!r}")
-    if not isinstance(max_tails, int) or not 0 <= max_tails <= 4:
-        raise ValueError(f"max_tails must be an int from 0 to 4, got {max_tails!r}")
+    n = _check_int("data.reviews", "n", n, minimum=1)
+    lang = _check_lang("data.reviews", "lang", lang)
+    seed = _check_seed("data.reviews", seed)
+    max_tails = _check_int("data.reviews", "max_tails", max_tails, minimum=0, maximum=4)
     grammar, make = _GRAMMARS[lang]
     rng = random.Random(f"reviews/{lang}/{seed}/{max_tails}")
     seen: dict[tuple[str, ...], int] = {}
@@ -177,16 +246,34 @@ def pad(sequences, pad_id: int = 0, side: str = "left", length: int | None = Non
 
     ``side="left"`` puts the padding first, so the last column holds every sequence's last
     token: what a many-to-one RNN needs when it reads its answer off the final step.
+
+    ``sequences``: a list (or other iterable) of sequences of integer ids, e.g. ``[[5, 6], [7]]``;
+    a flat list of ids is one sequence too few levels deep: pass ``[ids]``. Float ids are refused
+    rather than truncated.
     """
     if side not in ("left", "right"):
-        raise ValueError(f"side must be 'left' or 'right', got {side!r}")
-    sequences = [list(s) for s in sequences]
+        raise ValueError(f"data.pad: side must be 'left' or 'right', got {_got(side)}")
+    pad_id = _check_int("data.pad", "pad_id", pad_id)
+    length = _check_int("data.pad", "length", length, minimum=0, optional=True)
+    if isinstance(sequences, (str, bytes)) or not hasattr(sequences, "__iter__"):
+        raise ValueError(f"data.pad: sequences must be a list of sequences of token ids, got {_got(sequences)}")
+    sequences = list(sequences)
     if not sequences:
-        raise ValueError("pad needs at least one sequence")
+        raise ValueError("data.pad: sequences is empty; pad needs at least one sequence")
+    for i, s in enumerate(sequences):
+        if isinstance(s, (str, bytes)) or not hasattr(s, "__iter__"):
+            hint = "; for a single sequence pass [ids]" if isinstance(s, numbers.Number) else ""
+            raise ValueError(f"data.pad: sequences must be a list of sequences of token ids, but "
+                             f"sequences[{i}] is {_got(s)}{hint}")
+        sequences[i] = s = list(s)
+        if not all(t is int or _is_int_type(t) for t in set(map(type, s))):  # fast: one test per type
+            j, x = next((j, x) for j, x in enumerate(s) if not _is_int(x))
+            raise ValueError(f"data.pad: token ids must be integers, but sequences[{i}][{j}] "
+                             f"is {_got(x)}")
     longest = max(len(s) for s in sequences)
     length = longest if length is None else length
     if length < longest:
-        raise ValueError(f"length={length} is shorter than the longest sequence ({longest})")
+        raise ValueError(f"data.pad: length={length} is shorter than the longest sequence ({longest})")
     out = np.full((len(sequences), length), pad_id, dtype=np.int64)
     for i, s in enumerate(sequences):
         if s:
@@ -208,12 +295,11 @@ def remember(n: int, length: int, p_noise: float = 0.5, seed: int = 0) -> tuple[
     the key after every step must hold it for ``t`` steps to answer at step ``t``, while each
     noise symbol (a fraction ``p_noise`` of the steps after the key) jostles its state.
     """
-    if not isinstance(n, int) or isinstance(n, bool) or n < 1:
-        raise ValueError(f"n must be a positive int, got {n!r}")
-    if not isinstance(length, int) or isinstance(length, bool) or length < 2:
-        raise ValueError(f"length must be an int ≥ 2 (the key and at least one step), got {length!r}")
-    if not 0 <= p_noise <= 1:
-        raise ValueError(f"p_noise must lie in [0, 1], got {p_noise!r}")
+    n = _check_int("data.remember", "n", n, minimum=1)
+    length = _check_int("data.remember", "length", length, minimum=2,
+                        rule="an integer ≥ 2 (the key and at least one step)")
+    p_noise = _check_fraction("data.remember", "p_noise", p_noise)
+    seed = _check_seed("data.remember", seed, minimum=0)  # NumPy's SeedSequence takes no negatives
     rng = np.random.default_rng([seed, n, length])
     y = rng.integers(0, REMEMBER_KEYS, n)
     noise = rng.integers(REMEMBER_BLANK + 1, REMEMBER_VOCAB, (n, length))

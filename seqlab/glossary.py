@@ -2,8 +2,11 @@
 
 Each entry has an ``id``, the ``chapter`` that introduces it, its ``term`` in all four languages
 and a ``definition`` per language (English required; a language without its own definition
-shows the English one, marked). ``load`` validates and names the file and the term on error;
-``page`` writes a language's page as a Sphinx glossary, so chapter pages can link to terms.
+shows the English one, marked), and optionally ``avoid``: per language the variants not to use
+for the term. The file's ``style`` section records the same for ideas that are not terms; both
+are read by ``seqlab.terminology``, which reports the variants wherever they appear, and neither
+is shown on the page. ``load`` validates and names the file and the term on error; ``page``
+writes a language's page as a Sphinx glossary, so chapter pages can link to terms.
 """
 from __future__ import annotations
 
@@ -48,6 +51,11 @@ def load(path: Path = GLOSSARY) -> list[dict]:
             problems.append(f"{where}: 'definition' needs at least English")
         elif set(definition) - set(LANGS):
             problems.append(f"{where}: unknown language in 'definition': {sorted(set(definition) - set(LANGS))}")
+        avoid = entry.get("avoid")
+        if avoid is not None and (not isinstance(avoid, dict) or set(avoid) - set(LANGS) or not all(
+                isinstance(v, list) and v and all(isinstance(x, str) and x.strip() for x in v)
+                for v in avoid.values())):
+            problems.append(f"{where}: 'avoid' maps a language ({', '.join(LANGS)}) to a list of variants")
         if entry.get("chapter") not in (1, 2, 3, 4, 5):
             problems.append(f"{where}: 'chapter' must be 1 to 5, got {entry.get('chapter')!r}")
     if problems:

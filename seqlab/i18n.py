@@ -89,7 +89,21 @@ STRINGS: dict[str, dict[str, str]] = {
     "position": {"en": "position", "de": "Position", "ja": "位置", "zh": "位置"},
     "dimension": {"en": "dimension", "de": "Dimension", "ja": "次元", "zh": "维度"},
     "head": {"en": "head {i}", "de": "Kopf {i}", "ja": "ヘッド {i}", "zh": "头 {i}"},
-    "sequence_length": {"en": "sequence length (tokens)", "de": "Sequenzlänge (Token)", "ja": "系列長（トークン）", "zh": "序列长度（词元）"},
+    # Legend labels: a chapter names its lines in English, seqlab.plot shows them in LANG.
+    "legend_source_as_written": {"en": "source as written", "de": "Quelle in geschriebener Reihenfolge",
+                                 "ja": "原文の語順", "zh": "源句原顺序"},
+    "legend_source_reversed": {"en": "source reversed", "de": "Quelle umgekehrt", "ja": "原文を逆順", "zh": "源句倒序"},
+    "legend_no_attention": {"en": "no attention", "de": "ohne Attention", "ja": "アテンションなし", "zh": "无注意力"},
+    "legend_additive": {"en": "additive attention", "de": "additive Attention", "ja": "加法アテンション",
+                        "zh": "加性注意力"},
+    "legend_multiplicative": {"en": "multiplicative attention", "de": "multiplikative Attention",
+                              "ja": "乗法アテンション", "zh": "乘性注意力"},
+    "legend_lstm_attention": {"en": "LSTM with attention", "de": "LSTM mit Attention", "ja": "アテンション付き LSTM",
+                              "zh": "带注意力的 LSTM"},
+    "legend_lstm_layer": {"en": "LSTM layer", "de": "LSTM-Schicht", "ja": "LSTM 層", "zh": "LSTM 层"},
+    "legend_encoder_block": {"en": "Transformer encoder block", "de": "Transformer-Encoderblock",
+                             "ja": "Transformer エンコーダーブロック", "zh": "Transformer 编码器块"},
+    "sequence_length": {"en": "sequence length (tokens)", "de": "Folgenlänge (Token)", "ja": "系列長（トークン）", "zh": "序列长度（词元）"},
     "seconds_per_pass": {"en": "seconds per forward and backward pass", "de": "Sekunden pro Vorwärts- und Rückwärtsdurchlauf", "ja": "順伝播と逆伝播 1 回あたりの秒数", "zh": "每次前向和反向传播的秒数"},
     # Alt texts of the plots (seqlab.plot.describe).
     "alt_chart": {"en": "Chart of {y} against {x}.", "de": "Diagramm: {y} über {x}.",
@@ -103,10 +117,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "sentence": {"en": "Sentence", "de": "Satz", "ja": "文", "zh": "句子"},
     "previous": {"en": "Previous sentence", "de": "Vorheriger Satz", "ja": "前の文", "zh": "上一句"},
     "next": {"en": "Next sentence", "de": "Nächster Satz", "ja": "次の文", "zh": "下一句"},
-    "attention_weight": {"en": "attention weight", "de": "Aufmerksamkeitsgewicht", "ja": "注意の重み", "zh": "注意力权重"},
+    "attention_weight": {"en": "attention weight", "de": "Attention-Gewicht", "ja": "注意の重み", "zh": "注意力权重"},
     "align_plain": {
         "en": "Attention weights of {n} sentences. Run this cell to browse them.",
-        "de": "Aufmerksamkeitsgewichte von {n} Sätzen. Führen Sie diese Zelle aus, um sie zu durchsuchen.",
+        "de": "Attention-Gewichte von {n} Sätzen. Führen Sie diese Zelle aus, um sie zu durchsuchen.",
         "ja": "{n} 文の注意の重み。このセルを実行すると閲覧できます。",
         "zh": "{n} 个句子的注意力权重。运行此单元格即可浏览。",
     },
@@ -336,3 +350,13 @@ def t(key: str, lang: str) -> str:
     if key not in STRINGS:
         raise ValueError(f"unknown UI string {key!r}; known: {', '.join(sorted(STRINGS))}")
     return STRINGS[key][lang]
+
+
+def legend(label: str, lang: str) -> str:
+    """A plot's line label in ``lang``: a chapter names its lines in English (the code is the same in
+    every language); a label that is the English text of a ``legend_*`` string is shown translated,
+    any other (``LSTM``, ``ρ = 0.5``) as it is."""
+    for key, texts in STRINGS.items():
+        if key.startswith("legend_") and texts["en"] == label:
+            return t(key, lang)
+    return label

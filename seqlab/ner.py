@@ -52,6 +52,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import LANGS
+from .data import _check_fraction, _check_int, _check_lang, _check_seed
 
 __all__ = ["Tagged", "TAGS", "sentences", "vocabulary", "entities", "entity_f1"]
 
@@ -620,15 +621,11 @@ def sentences(n: int, lang: str = "en", seed: int = 0, ambiguous: float = 0.0) -
     exactly ``sentences(n - round(ambiguous * n), lang, seed)``, in order; with the default 0
     the result is what it was before the right-context templates existed.
     """
-    if lang not in _LEX:
-        raise ValueError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
-    if not isinstance(n, int) or isinstance(n, bool) or n < 1:
-        raise ValueError(f"n must be a positive int, got {n!r}")
-    if not isinstance(seed, int) or isinstance(seed, bool):
-        raise ValueError(f"seed must be an int, got {seed!r}")
-    if not isinstance(ambiguous, (int, float)) or isinstance(ambiguous, bool) or not 0 <= ambiguous <= 1:
-        raise ValueError(f"ambiguous must be a number from 0 to 1 (the fraction of right-context "
-                         f"sentences), got {ambiguous!r}")
+    n = _check_int("ner.sentences", "n", n, minimum=1)
+    lang = _check_lang("ner.sentences", "lang", lang, tuple(_LEX))
+    seed = _check_seed("ner.sentences", seed)
+    ambiguous = _check_fraction("ner.sentences", "ambiguous", ambiguous,
+                                " (the fraction of right-context sentences)")
     k = math.floor(ambiguous * n + 0.5)
     regular = _draw(lang, random.Random(f"ner/{lang}/{seed}"), n - k)
     if len(regular) < n - k:
@@ -672,8 +669,7 @@ def _vocabularies() -> dict[str, tuple[str, ...]]:
 
 def vocabulary(lang: str) -> list[str]:
     """Every token that ``sentences`` can produce in ``lang`` (with any ``ambiguous``), sorted."""
-    if lang not in _LEX:
-        raise ValueError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
+    lang = _check_lang("ner.vocabulary", "lang", lang, tuple(_LEX))
     return list(_vocabularies()[lang])
 
 

@@ -17,7 +17,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from . import fonts
-from .i18n import t
+from .i18n import legend, t
 
 
 def describe(fig, lang: str = "en") -> str:
@@ -84,7 +84,7 @@ def gradient_norms(norms_by_label: dict, lang: str = "en"):
     fonts.use(lang)
     fig, ax = plt.subplots(figsize=(6.5, 3.6))
     for label, norms in norms_by_label.items():
-        ax.semilogy(range(len(norms)), norms, label=label)
+        ax.semilogy(range(len(norms)), norms, label=legend(label, lang))
     ax.set(xlabel=t("steps_back", lang), ylabel=t("grad_norm", lang), title=t("grad_title", lang))
     ax.grid(alpha=0.3, which="both")
     ax.legend()
@@ -115,7 +115,7 @@ def curves(x, ys_by_label: dict, xlabel: str, ylabel: str, title: str | None = N
     fonts.use(lang)
     fig, ax = plt.subplots(figsize=(6.5, 3.6))
     for label, ys in ys_by_label.items():
-        (line,) = ax.plot(x, ys, marker="o", markersize=3, label=label)
+        (line,) = ax.plot(x, ys, marker="o", markersize=3, label=legend(label, lang))
         if bands and label in bands:
             ax.fill_between(x, *bands[label], color=line.get_color(), alpha=0.2, linewidth=0)
     if log is True:
@@ -138,13 +138,18 @@ def curves(x, ys_by_label: dict, xlabel: str, ylabel: str, title: str | None = N
     return fig
 
 
-def alignment(source, target, weights, lang: str = "en", ax=None):
-    """Heatmap of ``weights`` (one row per target token, one column per source token)."""
+def alignment(source, target, weights, lang: str = "en", ax=None, text_lang: str | None = None):
+    """Heatmap of ``weights`` (one row per target token, one column per source token).
+
+    ``lang`` is the notebook's language (axis titles, alt text); ``text_lang`` the language of the
+    tokens shown, whose font comes first (default ``lang``): an English notebook that draws Japanese
+    tokens passes ``lang=LANG, text_lang="ja"``.
+    """
     weights = np.asarray(weights, dtype=float)
     if weights.shape != (len(target), len(source)):
         raise ValueError(f"weights have shape {weights.shape}, expected (len(target), len(source)) "
                          f"= ({len(target)}, {len(source)})")
-    fonts.use(lang)
+    fonts.use(text_lang or lang)
     own = ax is None
     if own:
         fig, ax = plt.subplots(figsize=(0.45 * len(source) + 1.5, 0.4 * len(target) + 1.2))

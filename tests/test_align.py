@@ -72,3 +72,34 @@ def test_heatmap_labels_its_axes_and_needs_a_matrix():
     assert (fig.axes[0].get_xlabel(), fig.axes[0].get_ylabel()) == ("次元", "位置")
     with pytest.raises(ValueError, match="2-D matrix, got shape \\(3,\\)"):
         plot.heatmap([1, 2, 3], "dimension", "position")
+
+
+def test_alignment_axis_titles_follow_the_notebook_and_fonts_the_tokens():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from seqlab import plot
+    from seqlab.fonts import FONTS
+
+    fig = plot.alignment(["my", "cat"], ["私", "の", "猫"], [[1, 0], [0.5, 0.5], [0, 1]], lang="de", text_lang="ja")
+    ax = fig.axes[0]
+    assert (ax.get_xlabel(), ax.get_ylabel()) == (t("source_tokens", "de"), t("output_tokens", "de"))
+    assert matplotlib.rcParams["font.family"][1] == FONTS["ja"][1]   # the tokens' font before the other CJK one
+    plot.alignment(["a"], ["b"], [[1.0]], lang="zh")
+    assert matplotlib.rcParams["font.family"][1] == FONTS["zh"][1]   # without text_lang, the notebook's language
+
+
+def test_legends_are_shown_in_the_notebooks_language():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from seqlab import i18n, plot
+
+    fig = plot.curves([1, 2], {"source as written": [0.1, 0.2], "source reversed": [0.3, 0.4], "LSTM": [0.5, 0.6]},
+                      "source_length", "word_accuracy", lang="de")
+    shown = [text.get_text() for text in fig.axes[0].get_legend().get_texts()]
+    assert shown == [t("legend_source_as_written", "de"), t("legend_source_reversed", "de"), "LSTM"]
+    assert t("legend_source_reversed", "de") in plot.describe(fig, "de")
+    for key, texts in i18n.STRINGS.items():     # every legend label a chapter uses maps back to one key
+        if key.startswith("legend_"):
+            assert i18n.legend(texts["en"], "ja") == texts["ja"]

@@ -356,3 +356,29 @@ def test_changed_executes_only_the_notebooks_whose_code_changed(repo, monkeypatc
     notebooks.make_notebooks([src], changed=True)
     assert [nb.metadata["seqlab"]["framework"] for nb in executed] == ["tensorflow"]
     assert authoring.check_notebook(src, "pytorch") == authoring.check_notebook(src, "tensorflow") == []
+
+
+def test_prose_mode_refreshes_a_stored_quiz_from_its_bank(tmp_path):
+    import copy
+
+    import nbformat
+
+    from seqlab import quizbank
+    from seqlab.authoring import checks
+    from seqlab.authoring.notebooks import WIDGET_STATE, refresh_quizzes
+    from seqlab.quiz import questions_for
+
+    path = authoring.ROOT / "notebooks" / "en" / "01-rnn-pytorch.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    state = nb.metadata["widgets"][WIDGET_STATE]["state"]
+    quiz = next(m["state"] for m in state.values() if "questions" in m.get("state", {}))
+    stale = copy.deepcopy(nb)
+    stale_quiz = next(m["state"] for m in stale.metadata["widgets"][WIDGET_STATE]["state"].values()
+                      if "questions" in m.get("state", {}))
+    stale_quiz["questions"] = stale_quiz["questions"][:-1]          # as if the bank had grown since
+    fix = "regenerate"
+    assert checks._stale_widgets(stale, path, fix), "a quiz one question short must count as stale"
+    refresh_quizzes(stale, "en")
+    assert stale_quiz["questions"] == questions_for(quizbank.load(quizbank.QUIZ_DIR / "01-rnn.yml"), "en")[0]
+    assert checks._stale_widgets(stale, path, fix) == []
+    assert stale_quiz["questions"] == quiz["questions"] or checks._stale_widgets(nb, path, fix)

@@ -157,3 +157,17 @@ def test_curves_shade_a_band_per_line_and_reject_bands_that_do_not_fit():
         plot.curves([1, 2], {"a": [0.1, 0.2]}, "lag", "accuracy", bands={"c": ([0, 0], [1, 1])})
     with pytest.raises(ValueError, match=r"bands\['a'\] must be \(lows, highs\), each with 2 values"):
         plot.curves([1, 2], {"a": [0.1, 0.2]}, "lag", "accuracy", bands={"a": ([0], [1])})
+
+
+def test_the_floor_run_names_a_cell_whose_committed_notebook_is_out_of_date():
+    import nbformat
+
+    from seqlab.authoring import floor
+
+    ran = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print(1)", id="c1")])
+    ran.cells[0].outputs = [nbformat.v4.new_output("stream", name="stdout", text="1\n")]
+    committed = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("text", id="c1")])
+    problems = floor.compare(ran, committed, [])
+    assert len(problems) == 1 and "markdown cell in the committed notebook" in problems[0] and "print(1)" in problems[0]
+    committed.cells = [nbformat.v4.new_code_cell("print(1)", id="c1")]
+    assert floor.compare(ran, committed, []) == []

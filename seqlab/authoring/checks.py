@@ -74,7 +74,8 @@ def _stale_widgets(nb, path: Path, fix: str) -> list[str]:
                     return [f"{_rel(path)} stores an older quiz front end ({key}): {fix}"]
             bank = path.resolve().parents[2] / "quizzes" / f"{stored.get('chapter')}.yml"
             if bank.exists() and stored["questions"] != questions_for(quizbank.load(bank), stored.get("lang", "en"))[0]:
-                return [f"{_rel(path)} stores an older version of {_rel(bank)}: {fix}"]
+                return [f"{_rel(path)} stores an older version of {_rel(bank)}: {fix}; if only the bank "
+                        "or the prose changed, `--prose` refreshes the stored quiz without executing"]
     return []
 
 

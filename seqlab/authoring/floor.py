@@ -74,6 +74,10 @@ def compare(ran, committed, rules) -> list[str]:
         old = stored.get(cell.get("id"))
         if old is None:
             continue
+        if old.cell_type != "code":             # the source changed since the notebook was written
+            problems.append(f"{where}: a {old.cell_type} cell in the committed notebook: regenerate it "
+                            "(python -m seqlab.authoring notebooks)")
+            continue
         images = lambda c: sum(1 for o in c.outputs if "image/png" in o.get("data", {}))  # noqa: E731
         if images(cell) < images(old):
             problems.append(f"{where}: {images(cell)} plots drawn, the committed notebook has {images(old)}")

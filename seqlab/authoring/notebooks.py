@@ -139,6 +139,27 @@ def reuse_outputs(nb, old, path: Path) -> None:
     for key in ("widgets", "language_info"):            # what executing wrote, kept with the outputs
         if key in old.metadata:
             nb.metadata[key] = old.metadata[key]
+    refresh_quizzes(nb, path.parent.name)
+
+
+def refresh_quizzes(nb, lang: str) -> None:
+    """Bring the quizzes a notebook stores up to date with their banks and front end, executing
+    nothing. A quiz cell reads its bank and ``quiz.js`` when it runs, so this is what a fresh run
+    would store; it lets a changed question reach the notebooks (and the book) with ``--prose``."""
+    from ..quiz import Quiz
+
+    state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+    for model_id, model in state.items():
+        stored = model.get("state", {})
+        if "questions" not in stored or "_esm" not in stored:
+            continue
+        quiz = Quiz(stored["chapter"], lang=lang)
+        stored.update(questions=quiz.questions, lang=quiz.lang, ui=quiz.ui, _esm=Quiz._esm, _css=Quiz._css)
+        for cell in nb.cells:
+            for output in cell.get("outputs", []):
+                data = output.get("data", {})
+                if data.get(WIDGET_VIEW, {}).get("model_id") == model_id and "text/plain" in data:
+                    data["text/plain"] = quiz._plain
 
 
 def make_notebooks(sources: list[Path], quick: bool = False, prose: bool = False,
