@@ -19,8 +19,8 @@ STRINGS: dict[str, dict[str, str]] = {
               "equations, checked against PyTorch or TensorFlow, and trained on your laptop in minutes.",
         "de": "Fünf Kapitel vom rekurrenten Netz bis zum Transformer: jedes Modell aus seinen Gleichungen "
               "gebaut, gegen PyTorch oder TensorFlow geprüft und in Minuten auf dem Laptop trainiert.",
-        "ja": "再帰型ネットワークから Transformer までの 5 章。各モデルを数式から組み立て、PyTorch または "
-              "TensorFlow と照合し、ノート PC で数分で訓練します。",
+        "ja": "リカレントネットワークから Transformer までの 5 章。各モデルを数式から組み立て、PyTorch または "
+              "TensorFlow と照合し、ノート PC で数分で学習させます。",
         "zh": "从循环网络到 Transformer 的五章：每个模型都从公式出发搭建，与 PyTorch 或 TensorFlow "
               "对照验证，并在笔记本电脑上几分钟内训练完成。",
     },
@@ -44,7 +44,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "隐藏答案",
     },
     "epoch": {"en": "epoch", "de": "Epoche", "ja": "エポック", "zh": "轮次"},
-    "loss": {"en": "training loss", "de": "Trainingsverlust", "ja": "訓練損失", "zh": "训练损失"},
+    "loss": {"en": "training loss", "de": "Trainingsverlust", "ja": "学習損失", "zh": "训练损失"},
     "accuracy": {
         "en": "test accuracy",
         "de": "Testgenauigkeit",

@@ -22,7 +22,8 @@ A variant is matched as a whole word in Latin script: not glued to a letter or d
 right; its first letter matches in either case, so it is found at the start of a sentence too.
 In a variant ``*`` stands for the rest of a word ("entroll*": entrollt, Entrollen) and ``#``
 for a number ("# Tokens"). In Japanese and Chinese, which have no spaces between words, a
-variant is matched wherever it occurs.
+variant is matched wherever it occurs; ``¬`` ends it with what must not follow ("エンコーダ¬ー":
+エンコーダ, but not エンコーダー).
 
 German prose also writes numbers with the decimal comma: a ``0.62`` is reported (``0,62``, in
 math ``0{,}62``); numbers in code, inline code and code comments are left alone, and so are
@@ -55,6 +56,7 @@ class Rule:
 
 
 def _pattern(variant: str) -> re.Pattern:
+    variant, _, not_before = variant.partition("¬")       # "エンコーダ¬ー": not followed by ー
     parts = []
     for k, ch in enumerate(variant):
         if ch == "*":
@@ -65,7 +67,7 @@ def _pattern(variant: str) -> re.Pattern:
             parts.append(f"[{re.escape(ch.upper())}{re.escape(ch.lower())}]")
         else:
             parts.append(re.escape(ch))
-    body = "".join(parts)
+    body = "".join(parts) + (f"(?!{re.escape(not_before)})" if not_before else "")
     if CJK.search(variant):
         return re.compile(body)
     return re.compile(rf"(?<!\w){body}(?![\w-])")

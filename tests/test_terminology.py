@@ -138,6 +138,7 @@ def test_the_glossary_page_does_not_show_the_avoid_lists_or_the_style_section(co
     ("entroll*", "Entrollt ist das entrollte Netz", ["Entrollt", "entrollte"]),
     ("# Tokens", "1.024 Tokens und 8 Tokens", ["1.024 Tokens", "8 Tokens"]),
     ("セル状態", "LSTMのセル状態は", ["セル状態"]),                 # CJK: substrings
+    ("エンコーダ¬ー", "エンコーダとエンコーダーの", ["エンコーダ"]),  # ¬: not followed by
 ])
 def test_how_variants_match(variant, text, found):
     assert [m.group(0) for m in terminology._pattern(variant).finditer(text)] == found
