@@ -149,6 +149,9 @@ _JA = dict(
     intensifiers=[[], ["とても"], ["本当に"]],
     neg_intensifiers=[[], ["あまり"], ["それほど"]],
     tails=[["と", "思う"], ["と", "思います"], ["ね"], ["よ"]],
+    # what a Japanese reviewer puts first; they carry no sentiment (the evidence sits at the end)
+    openers=[[], ["正直", "に", "言う", "と", "、"], ["個人", "的", "に", "は", "、"], ["全体", "として", "、"],
+             ["今回", "の"]],
     end=["。"],
 )
 _ZH = dict(
@@ -183,7 +186,7 @@ def _review_ja(g: dict, rng: random.Random, max_tails: int) -> tuple[list[str], 
     positive = rng.random() < 0.5
     negated = rng.random() < 0.5
     plain, adverbial = rng.choice(g["adjectives_pos"] if positive else g["adjectives_neg"])
-    tokens = list(rng.choice(g["subjects"]))
+    tokens = list(rng.choice(g["openers"])) + list(rng.choice(g["subjects"]))
     if negated:
         # i-adjectives negate as 良く + ない; na-adjectives (退屈, 残念) as 退屈 + じゃ + ない
         tokens += rng.choice(g["neg_intensifiers"])

@@ -18,7 +18,7 @@ def test_shipped_font_covers_every_course_character(lang):
                       "run `python -m seqlab.fonts` (needs `apt-get install fonts-noto-cjk`)")
 
 
-@pytest.mark.parametrize("lang, sample", [("ja", "映画 は 良く ない 訓練損失"), ("zh", "这 部 电影 不 好 训练损失")])
+@pytest.mark.parametrize("lang, sample", [("ja", "映画 は 良く ない 学習損失"), ("zh", "这 部 电影 不 好 训练损失")])
 def test_matplotlib_finds_the_font_and_draws_without_missing_glyphs(lang, sample):
     fonts.use(lang)
     assert font_manager.findfont(fonts.FONTS[lang][1], fallback_to_default=False).endswith(fonts.FONTS[lang][0])
