@@ -205,6 +205,14 @@ def claims_section(lang: str, root: Path = ROOT) -> str:
                       "|---|---|---:|---|", *rows]) + "\n"
 
 
+def search_config(lang: str) -> dict:
+    """Sphinx search settings for a language's book: Japanese pages are indexed by TinySegmenter
+    plus the glossary's whole terms (``seqlab.sphinx_ext.GlossarySplitter``)."""
+    if lang == "ja":
+        return {"html_search_options": {"type": "seqlab.sphinx_ext.GlossarySplitter", "lang": "ja"}}
+    return {}
+
+
 def stage_book(lang: str, root: Path = ROOT) -> Path:
     """Assemble ``_build/src/<lang>/``: config, table of contents, pages and executed notebooks."""
     import yaml
@@ -215,6 +223,7 @@ def stage_book(lang: str, root: Path = ROOT) -> Path:
     config["title"] = t("course_title", lang)
     sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
     sphinx_config["language"] = lang
+    sphinx_config.update(search_config(lang))
     # The only hidden cells are exercise solutions (tag `solution` adds `hide-cell`).
     sphinx_config["nb_code_prompt_show"] = t("show_solution", lang)
     sphinx_config["nb_code_prompt_hide"] = t("hide_solution", lang)
