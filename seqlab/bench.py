@@ -61,7 +61,12 @@ def _timed(nb, cwd: Path, quick: bool) -> float:
     return time.perf_counter() - start
 
 
-def run(sources=None) -> dict:
+def run(sources=None, write: bool = False) -> dict:
+    """Time every notebook of ``sources`` (all chapters by default) in both modes; with ``write``,
+    also write each full-mode run as the committed notebook (what ``make notebooks`` writes), so a
+    new chapter is executed once, not twice."""
+    import nbformat
+
     rows = []
     for src in sources or chapter_sources():
         for fw, nb in split(src).items():
@@ -70,6 +75,10 @@ def run(sources=None) -> dict:
             quick_nb = copy.deepcopy(nb)                          # executing fills nb in place
             seconds = _timed(nb, path.parent, quick=False)
             quick_seconds = _timed(quick_nb, path.parent, quick=True)
+            if write:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                nbformat.write(nb, path)
+                print(f"  wrote {_rel(path)}", flush=True)
             rows.append({"notebook": _rel(path), "lang": src.parent.name, "chapter": src.stem,
                          "framework": fw, "seconds": round(seconds, 1), "budget": full_budget(src.stem),
                          "quick_seconds": round(quick_seconds, 1), "quick_budget": QUICK_BUDGET_S,
@@ -91,13 +100,16 @@ def merge(old: dict, new: dict) -> dict:
 
 
 def main(argv=None) -> int:
-    """``python -m seqlab.bench [SOURCE ...]``: all chapters, or re-measure only the sources named."""
-    sources = [Path(a).resolve() for a in (sys.argv[1:] if argv is None else argv)]
+    """``python -m seqlab.bench [--write] [SOURCE ...]``: all chapters, or re-measure only the
+    sources named; ``--write`` also writes the full-mode notebooks it executed."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    write = "--write" in args
+    sources = [Path(a).resolve() for a in args if a != "--write"]
     missing = [str(p) for p in sources if not p.is_file()]
     if missing:
         print(f"error: no such chapter source: {', '.join(missing)}", file=sys.stderr)
         return 2
-    results = run(sources or None)
+    results = run(sources or None, write=write)
     if sources and RESULTS.exists():
         results = merge(json.loads(RESULTS.read_text(encoding="utf-8")), results)
     RESULTS.parent.mkdir(exist_ok=True)

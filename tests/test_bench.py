@@ -72,3 +72,20 @@ def test_merge_replaces_the_rows_it_remeasured_and_keeps_the_others_in_chapter_o
     assert [r["notebook"] for r in merged["rows"]] == nbs
     assert [r["seconds"] for r in merged["rows"]] == [8.0] + [1.0] * (len(nbs) - 2) + [9.0]
     assert merged["pages"] == old["pages"]                 # re-timing notebooks keeps the page timings
+
+
+def test_bench_write_stores_the_full_mode_run_and_only_when_asked(tmp_path, monkeypatch):
+    src = authoring.chapter_sources("en")[0]
+    monkeypatch.setattr(bench, "notebook_path", lambda s, fw: tmp_path / f"{fw}.ipynb")
+
+    def timed(nb, cwd, quick):                    # stands in for a kernel: marks which run this was
+        nb.metadata["run"] = "quick" if quick else "full"
+        return 1.0
+
+    monkeypatch.setattr(bench, "_timed", timed)
+    bench.run([src])
+    assert not list(tmp_path.iterdir()), "without write, bench writes no notebook"
+    results = bench.run([src], write=True)
+    for fw in FRAMEWORKS:
+        assert nbformat.read(tmp_path / f"{fw}.ipynb", 4).metadata["run"] == "full"
+    assert [r["seconds"] for r in results["rows"]] == [1.0, 1.0]
