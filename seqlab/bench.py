@@ -72,11 +72,11 @@ def run(sources=None, write: bool = False) -> dict:
         for fw, nb in split(src).items():
             path = notebook_path(src, fw)
             print(f"benchmarking {_rel(path)} ...", flush=True)
+            path.parent.mkdir(parents=True, exist_ok=True)         # a new language's first run
             quick_nb = copy.deepcopy(nb)                          # executing fills nb in place
             seconds = _timed(nb, path.parent, quick=False)
             quick_seconds = _timed(quick_nb, path.parent, quick=True)
             if write:
-                path.parent.mkdir(parents=True, exist_ok=True)
                 nbformat.write(nb, path)
                 print(f"  wrote {_rel(path)}", flush=True)
             rows.append({"notebook": _rel(path), "lang": src.parent.name, "chapter": src.stem,

@@ -55,34 +55,53 @@ def _format(value, fmt: str | None) -> str:
     return (fmt or "{:.3g}").format(value)
 
 
-def claim(key: str, holds, value=None, lang: str = "en") -> bool | None:
-    """State claim ``key`` (see the module docstring); returns whether it holds (None in quick mode)."""
-    from . import QUICK
+def render(key: str, holds, value, lang: str, mode: str) -> tuple[str, dict]:
+    """The line a claim shows and the data it stores, from the current ``claims.yml``."""
     from .i18n import t
 
-    if lang not in LANGS:
-        raise ValueError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
     entry = texts().get(key)
     if entry is None:
         raise ClaimError(f"no claim {key!r} in {TEXTS.name}: add its text there (keys: NN/name)")
     text = entry.get(lang) or entry["en"]
+    shown = _format(value, entry.get("fmt"))
+    if mode == "quick":
+        verdict = t("claim_quick", lang)
+    else:
+        verdict = t("claim_holds" if holds else "claim_fails", lang)
+    line = f"{verdict} {text}" + (f" ({t('claim_value', lang)} {shown})" if shown else "")
+    return line, {"key": key, "text": text, "holds": holds, "value": value, "mode": mode, "lang": lang}
+
+
+def claim(key: str, holds, value=None, lang: str = "en") -> bool | None:
+    """State claim ``key`` (see the module docstring); returns whether it holds (None in quick mode)."""
+    from . import QUICK
+
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
+    if key not in texts():
+        raise ClaimError(f"no claim {key!r} in {TEXTS.name}: add its text there (keys: NN/name)")
     if value is not None and not isinstance(value, bool):
         value = float(value)
         if not math.isfinite(value):
             raise ValueError(f"claim {key!r}: the value must be a finite number, got {value!r}")
-    shown = _format(value, entry.get("fmt"))
-    if QUICK:
-        verdict, result = t("claim_quick", lang), None
-    else:
-        result = bool(holds)
-        verdict = t("claim_holds" if result else "claim_fails", lang)
-    line = f"{verdict} {text}" + (f" ({t('claim_value', lang)} {shown})" if shown else "")
-    data = {"key": key, "text": text, "holds": result, "value": value, "mode": "quick" if QUICK else "full",
-            "lang": lang}
+    result = None if QUICK else bool(holds)
+    line, data = render(key, result, value, lang, "quick" if QUICK else "full")
     from . import show
 
     show(line, CLAIM_MIME, data)
     return result
+
+
+def refresh(nb) -> None:
+    """Re-render the claims an executed notebook stores from the current ``claims.yml``: a claim's
+    text can change (a translation, a fix) without executing anything; verdict and value stay."""
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if CLAIM_MIME in data:
+                old = data[CLAIM_MIME]
+                line, new = render(old["key"], old["holds"], old["value"], old["lang"], old["mode"])
+                data["text/plain"], data[CLAIM_MIME] = line, new
 
 
 def stored(nb) -> list[dict]:

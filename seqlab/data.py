@@ -146,12 +146,17 @@ _JA = dict(
                     ("楽しい", "楽しく"), ("美しい", "美しく"), ("すごい", "すごく")],
     adjectives_neg=[("悪い", "悪く"), ("つまらない", "つまらなく"), ("ひどい", "ひどく"),
                     ("退屈", None), ("物足りない", "物足りなく"), ("残念", None)],
-    intensifiers=[[], ["とても"], ["本当に"]],
-    neg_intensifiers=[[], ["あまり"], ["それほど"]],
+    # the same intensifiers with and without the negation (あまり, それほど occur only with a negation
+    # and would announce it before the adjective)
+    intensifiers=[[], ["とても"], ["本当に"], ["かなり"]],
+    neg_intensifiers=[[], ["とても"], ["本当に"], ["かなり"]],
     tails=[["と", "思う"], ["と", "思います"], ["ね"], ["よ"]],
-    # what a Japanese reviewer puts first; they carry no sentiment (the evidence sits at the end)
-    openers=[[], ["正直", "に", "言う", "と", "、"], ["個人", "的", "に", "は", "、"], ["全体", "として", "、"],
-             ["今回", "の"]],
+    # what a Japanese reviewer puts first; they carry no sentiment
+    openers=[[], ["正直", "に", "言う", "と", "、"], ["今回", "の"]],
+    # afterthoughts after the verdict (倒置, as in 良くないね、個人的には): like the English tails, they
+    # put distance between the evidence and the end of the review, where the model must answer
+    afterthoughts=[["、", "個人", "的", "に", "は"], ["、", "全体", "として", "は"], ["、", "私", "に", "とって", "は"],
+                   ["、", "正直", "な", "ところ"], ["、", "今回", "は"]],
     end=["。"],
 )
 _ZH = dict(
@@ -188,14 +193,19 @@ def _review_ja(g: dict, rng: random.Random, max_tails: int) -> tuple[list[str], 
     plain, adverbial = rng.choice(g["adjectives_pos"] if positive else g["adjectives_neg"])
     tokens = list(rng.choice(g["openers"])) + list(rng.choice(g["subjects"]))
     if negated:
-        # i-adjectives negate as 良く + ない; na-adjectives (退屈, 残念) as 退屈 + じゃ + ない
+        # 良い わけ では ない ("it is not that it is good"), 退屈 な わけ では ない: the adjective keeps
+        # the form it has in a positive review and the negation comes after it, as "not" does in
+        # English, so polarity and negation must be combined (良く ない would give it away at once)
         tokens += rng.choice(g["neg_intensifiers"])
-        tokens += [adverbial, "ない"] if adverbial else [plain, "じゃ", "ない"]
+        tokens += [plain] + ([] if adverbial else ["な"]) + ["わけ", "では", "ない"]
     else:
         tokens += rng.choice(g["intensifiers"])
         tokens += [plain] if adverbial else [plain, "だ"]
     for tail in rng.sample(g["tails"], min(rng.randint(0, max_tails), 1)):
         tokens += tail
+    afterthoughts = [a for a in g["afterthoughts"] if not set(a[1:]) & set(tokens)]   # 今回の…、今回は: no
+    for afterthought in rng.sample(afterthoughts, rng.randint(0, min(max_tails, len(afterthoughts)))):
+        tokens += afterthought
     return tokens + g["end"], int(positive != negated)
 
 

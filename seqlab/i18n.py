@@ -19,8 +19,8 @@ STRINGS: dict[str, dict[str, str]] = {
               "equations, checked against PyTorch or TensorFlow, and trained on your laptop in minutes.",
         "de": "Fünf Kapitel vom rekurrenten Netz bis zum Transformer: jedes Modell aus seinen Gleichungen "
               "gebaut, gegen PyTorch oder TensorFlow geprüft und in Minuten auf dem Laptop trainiert.",
-        "ja": "リカレントネットワークから Transformer までの 5 章。各モデルを数式から組み立て、PyTorch または "
-              "TensorFlow と照合し、ノート PC で数分で学習させます。",
+        "ja": "リカレントネットワークからTransformerまでの5章。各モデルを数式から組み立て、PyTorchまたは"
+              "TensorFlowと照合し、手元のノートPCで数分のうちに学習させます。",
         "zh": "从循环网络到 Transformer 的五章：每个模型都从公式出发搭建，与 PyTorch 或 TensorFlow "
               "对照验证，并在笔记本电脑上几分钟内训练完成。",
     },
@@ -72,7 +72,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "grad_title": {
         "en": "Gradient reaching the input k steps back",
         "de": "Gradient am Eingang k Schritte zurück",
-        "ja": "k ステップ前の入力に届く勾配",
+        "ja": "kステップ前の入力に届く勾配",
         "zh": "传回 k 步之前输入的梯度",
     },
     "lag": {"en": "steps since the key", "de": "Schritte seit dem Schlüssel", "ja": "キーからのステップ数", "zh": "距键的步数"},
@@ -82,46 +82,46 @@ STRINGS: dict[str, dict[str, str]] = {
         "ja": "各セルはどれだけ長く覚えているか",
         "zh": "每种单元能记住多久？",
     },
-    "source_length": {"en": "source length (tokens)", "de": "Länge des Quellsatzes (Token)", "ja": "入力文の長さ（トークン）", "zh": "源句长度（词元）"},
+    "source_length": {"en": "source length (tokens)", "de": "Länge des Quellsatzes (Token)", "ja": "原文の長さ（トークン）", "zh": "源句长度（词元）"},
     "word_accuracy": {"en": "word accuracy", "de": "Wortgenauigkeit", "ja": "単語正解率", "zh": "词准确率"},
     "beam_width": {"en": "beam width", "de": "Strahlbreite", "ja": "ビーム幅", "zh": "束宽"},
     # Chapter 5: positional encodings, attention heads, timings.
     "position": {"en": "position", "de": "Position", "ja": "位置", "zh": "位置"},
     "dimension": {"en": "dimension", "de": "Dimension", "ja": "次元", "zh": "维度"},
-    "head": {"en": "head {i}", "de": "Kopf {i}", "ja": "ヘッド {i}", "zh": "头 {i}"},
+    "head": {"en": "head {i}", "de": "Kopf {i}", "ja": "ヘッド{i}", "zh": "头 {i}"},
     # Legend labels: a chapter names its lines in English, seqlab.plot shows them in LANG.
     "legend_source_as_written": {"en": "source as written", "de": "Quelle in geschriebener Reihenfolge",
-                                 "ja": "原文の語順", "zh": "源句原顺序"},
-    "legend_source_reversed": {"en": "source reversed", "de": "Quelle umgekehrt", "ja": "原文を逆順", "zh": "源句倒序"},
+                                 "ja": "原文（書かれた順）", "zh": "源句原顺序"},
+    "legend_source_reversed": {"en": "source reversed", "de": "Quelle umgekehrt", "ja": "原文（逆順）", "zh": "源句倒序"},
     "legend_no_attention": {"en": "no attention", "de": "ohne Attention", "ja": "アテンションなし", "zh": "无注意力"},
     "legend_additive": {"en": "additive attention", "de": "additive Attention", "ja": "加法アテンション",
                         "zh": "加性注意力"},
     "legend_multiplicative": {"en": "multiplicative attention", "de": "multiplikative Attention",
                               "ja": "乗法アテンション", "zh": "乘性注意力"},
-    "legend_lstm_attention": {"en": "LSTM with attention", "de": "LSTM mit Attention", "ja": "アテンション付き LSTM",
+    "legend_lstm_attention": {"en": "LSTM with attention", "de": "LSTM mit Attention", "ja": "アテンション付きLSTM",
                               "zh": "带注意力的 LSTM"},
-    "legend_lstm_layer": {"en": "LSTM layer", "de": "LSTM-Schicht", "ja": "LSTM 層", "zh": "LSTM 层"},
+    "legend_lstm_layer": {"en": "LSTM layer", "de": "LSTM-Schicht", "ja": "LSTM層", "zh": "LSTM 层"},
     "legend_encoder_block": {"en": "Transformer encoder block", "de": "Transformer-Encoderblock",
-                             "ja": "Transformer エンコーダーブロック", "zh": "Transformer 编码器块"},
+                             "ja": "Transformerエンコーダーブロック", "zh": "Transformer 编码器块"},
     "sequence_length": {"en": "sequence length (tokens)", "de": "Folgenlänge (Token)", "ja": "系列長（トークン）", "zh": "序列长度（词元）"},
-    "seconds_per_pass": {"en": "seconds per forward and backward pass", "de": "Sekunden pro Vorwärts- und Rückwärtsdurchlauf", "ja": "順伝播と逆伝播 1 回あたりの秒数", "zh": "每次前向和反向传播的秒数"},
+    "seconds_per_pass": {"en": "seconds per forward and backward pass", "de": "Sekunden pro Vorwärts- und Rückwärtsdurchlauf", "ja": "順伝播と逆伝播1回あたりの秒数", "zh": "每次前向和反向传播的秒数"},
     # Alt texts of the plots (seqlab.plot.describe).
     "alt_chart": {"en": "Chart of {y} against {x}.", "de": "Diagramm: {y} über {x}.",
-                  "ja": "{x} に対する {y} のグラフ。", "zh": "{y} 随 {x} 变化的图。"},
-    "alt_series": {"en": "Lines: {labels}.", "de": "Linien: {labels}.", "ja": "系列：{labels}。", "zh": "曲线：{labels}。"},
+                  "ja": "{x}に対する{y}のグラフ。", "zh": "{y} 随 {x} 变化的图。"},
+    "alt_series": {"en": "Lines: {labels}.", "de": "Linien: {labels}.", "ja": "線：{labels}。", "zh": "曲线：{labels}。"},
     "alt_heatmap": {"en": "Heatmap: {y} down, {x} across.", "de": "Heatmap: {y} nach unten, {x} nach rechts.",
-                    "ja": "ヒートマップ：縦が {y}、横が {x}。", "zh": "热力图：纵轴为 {y}，横轴为 {x}。"},
+                    "ja": "ヒートマップ：縦が{y}、横が{x}。", "zh": "热力图：纵轴为 {y}，横轴为 {x}。"},
     "alt_tokens": {"en": "Rows: {rows}. Columns: {columns}.", "de": "Zeilen: {rows}. Spalten: {columns}.",
                    "ja": "行：{rows}。列：{columns}。", "zh": "行：{rows}。列：{columns}。"},
     # The attention browser (seqlab.align).
     "sentence": {"en": "Sentence", "de": "Satz", "ja": "文", "zh": "句子"},
     "previous": {"en": "Previous sentence", "de": "Vorheriger Satz", "ja": "前の文", "zh": "上一句"},
     "next": {"en": "Next sentence", "de": "Nächster Satz", "ja": "次の文", "zh": "下一句"},
-    "attention_weight": {"en": "attention weight", "de": "Attention-Gewicht", "ja": "注意の重み", "zh": "注意力权重"},
+    "attention_weight": {"en": "attention weight", "de": "Attention-Gewicht", "ja": "アテンションの重み", "zh": "注意力权重"},
     "align_plain": {
         "en": "Attention weights of {n} sentences. Run this cell to browse them.",
         "de": "Attention-Gewichte von {n} Sätzen. Führen Sie diese Zelle aus, um sie zu durchsuchen.",
-        "ja": "{n} 文の注意の重み。このセルを実行すると閲覧できます。",
+        "ja": "{n}文のアテンションの重みです。このセルを実行すると閲覧できます。",
         "zh": "{n} 个句子的注意力权重。运行此单元格即可浏览。",
     },
     "align_hint": {
@@ -130,7 +130,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "ja": "セルをタップするかフォーカスすると重みを表示します。",
         "zh": "点按或聚焦某个单元格即可查看其权重。",
     },
-    "source_tokens": {"en": "source", "de": "Quelle", "ja": "入力", "zh": "源句"},
+    "source_tokens": {"en": "source", "de": "Quelle", "ja": "原文", "zh": "源句"},
     "output_tokens": {"en": "output", "de": "Ausgabe", "ja": "出力", "zh": "输出"},
     # The quiz widget (seqlab.quiz). {score} and {total} are filled in by the widget.
     "quiz_title": {"en": "Quiz", "de": "Quiz", "ja": "クイズ", "zh": "测验"},
@@ -140,7 +140,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "not_quite": {
         "en": "Not quite.",
         "de": "Noch nicht ganz.",
-        "ja": "惜しい、不正解です。",
+        "ja": "残念、不正解です。",
         "zh": "还不太对。",
     },
     "try_again": {"en": "Try again", "de": "Noch einmal", "ja": "やり直す", "zh": "重新作答"},
@@ -162,7 +162,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "quiz_plain": {
         "en": "Quiz: {n} questions. Run this cell to take it.",
         "de": "Quiz: {n} Fragen. Führen Sie diese Zelle aus, um es zu bearbeiten.",
-        "ja": "クイズ：全 {n} 問。このセルを実行すると解答できます。",
+        "ja": "クイズ：全{n}問。このセルを実行すると解答できます。",
         "zh": "测验：共 {n} 题。运行此单元格即可作答。",
     },
     "move_up": {"en": "Move up", "de": "Nach oben", "ja": "上へ", "zh": "上移"},
@@ -179,7 +179,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "not_a_number": {
         "en": "That is not a number: write it like 6208, 6,208 or 0.25.",
         "de": "Das ist keine Zahl: schreiben Sie sie wie 6208, 6.208 oder 0,25.",
-        "ja": "数値として読み取れません。6208、6,208、0.25 のように入力してください。",
+        "ja": "数値として読み取れません。6208、6,208、0.25のように入力してください。",
         "zh": "无法识别为数字，请按 6208、6,208 或 0.25 的形式输入。",
     },
     "explanation": {"en": "Why:", "de": "Warum:", "ja": "解説：", "zh": "解析："},
@@ -199,20 +199,20 @@ STRINGS: dict[str, dict[str, str]] = {
     "env_colab": {
         "en": "on Colab only: install the course helpers",
         "de": "nur in Colab: die Hilfsmittel des Kurses installieren",
-        "ja": "Colab の場合のみ：コースの補助パッケージをインストール",
+        "ja": "Colabの場合のみ：コースの補助パッケージをインストール",
         "zh": "仅在 Colab 上：安装课程辅助包",
     },
-    "env_or_newer": {"en": "{version} or newer", "de": "{version} oder neuer", "ja": "{version} 以降", "zh": "{version} 或更高版本"},
+    "env_or_newer": {"en": "{version} or newer", "de": "{version} oder neuer", "ja": "{version}以降", "zh": "{version} 或更高版本"},
     "env_too_old": {
         "en": "This notebook needs {name} {need}, but {name} {have} is installed.",
         "de": "Dieses Notebook braucht {name} {need}, installiert ist aber {name} {have}.",
-        "ja": "このノートブックには {name} {need}が必要ですが、インストールされているのは {name} {have}です。",
+        "ja": "このノートブックには{name} {need}が必要ですが、インストールされているのは{name} {have}です。",
         "zh": "本笔记本需要 {name} {need}，但当前安装的是 {name} {have}。",
     },
     "env_missing": {
         "en": "This notebook needs {name} {need}, which is not installed.",
         "de": "Dieses Notebook braucht {name} {need}, das nicht installiert ist.",
-        "ja": "このノートブックには {name} {need}が必要ですが、インストールされていません。",
+        "ja": "このノートブックには{name} {need}が必要ですが、インストールされていません。",
         "zh": "本笔记本需要 {name} {need}，但尚未安装。",
     },
     "env_fix": {
@@ -220,7 +220,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "session) and run the notebook again from the top:",
         "de": "Führen Sie dazu diese Zeile in einer neuen Zelle aus, starten Sie dann den Kernel neu (in Colab: "
               "Laufzeit → Sitzung neu starten) und führen Sie das Notebook erneut von oben aus:",
-        "ja": "新しいセルで次の行を実行し、カーネルを再起動してから（Colab では「ランタイム」→「セッションを再起動」）、"
+        "ja": "新しいセルで次の行を実行し、カーネルを再起動してから（Colabでは「ランタイム」→「セッションを再起動」）、"
               "ノートブックを最初から実行し直してください。",
         "zh": "请在新的单元格中运行下面这一行，然后重启内核（Colab 中为“代码执行程序”→“重启会话”），"
               "再从头运行本笔记本：",
@@ -228,13 +228,13 @@ STRINGS: dict[str, dict[str, str]] = {
     # The book's page toolbar (assets/book/seqlab-book.js).
     "language": {"en": "Language", "de": "Sprache", "ja": "言語", "zh": "语言"},
     "framework": {"en": "Framework", "de": "Framework", "ja": "フレームワーク", "zh": "框架"},
-    "open_colab": {"en": "Open in Colab", "de": "In Colab öffnen", "ja": "Colab で開く", "zh": "在 Colab 中打开"},
+    "open_colab": {"en": "Open in Colab", "de": "In Colab öffnen", "ja": "Colabで開く", "zh": "在 Colab 中打开"},
     "open_binder": {"en": "Binder", "de": "Binder", "ja": "Binder", "zh": "Binder"},
     "open_jupyterhub": {"en": "JupyterHub", "de": "JupyterHub", "ja": "JupyterHub", "zh": "JupyterHub"},
     "hub_prompt": {
         "en": "Address of your class's JupyterHub (asked once, remembered in this browser):",
         "de": "Adresse des JupyterHub für diesen Kurs (einmal gefragt, in diesem Browser gespeichert):",
-        "ja": "授業で使う JupyterHub のアドレス（最初に一度だけ尋ね、このブラウザーに保存します）：",
+        "ja": "授業で使うJupyterHubのアドレス（最初に一度だけ尋ね、このブラウザーに保存します）：",
         "zh": "课程所用 JupyterHub 的地址（只问一次，保存在此浏览器中）：",
     },
     "footer_authors": {
@@ -246,13 +246,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "download_notebook": {
         "en": "{framework} notebook (.ipynb)",
         "de": "{framework}-Notebook (.ipynb)",
-        "ja": "{framework} のノートブック（.ipynb）",
+        "ja": "{framework}のノートブック（.ipynb）",
         "zh": "{framework} 笔记本（.ipynb）",
     },
     "widget_missing": {
         "en": "This widget appears when you run the notebook.",
         "de": "Dieses Element erscheint, wenn Sie das Notebook ausführen.",
-        "ja": "この部品はノートブックを実行すると表示されます。",
+        "ja": "このウィジェットは、ノートブックを実行すると表示されます。",
         "zh": "运行笔记本后即可看到此组件。",
     },
     "glossary": {"en": "Glossary", "de": "Glossar", "ja": "用語集", "zh": "术语表"},
@@ -265,10 +265,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "glossary_intro": {
         "en": "The course's terms, each with its name in the four languages of the course.",
         "de": "Die Begriffe des Kurses, jeweils mit ihrem Namen in den vier Sprachen des Kurses.",
-        "ja": "本コースの用語と、コースの 4 言語での名称。",
+        "ja": "本コースの用語を、コースで使う4言語での名称とともに示します。",
         "zh": "本课程的术语及其在课程四种语言中的名称。",
     },
-    "chapter_n": {"en": "Chapter {n}", "de": "Kapitel {n}", "ja": "第 {n} 章", "zh": "第 {n} 章"},
+    "chapter_n": {"en": "Chapter {n}", "de": "Kapitel {n}", "ja": "第{n}章", "zh": "第 {n} 章"},
     "definition_in_english": {
         "en": "(definition in English)",
         "de": "(Definition noch nicht übersetzt)",
@@ -291,7 +291,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "de": "Jedes Ergebnis, auf das sich der Text stützt, steht im Notebook als Prüfung (`seqlab.claim`); "
               "`make test` schlägt fehl, wenn eine davon im gespeicherten Lauf im vollen Modus nicht zutrifft.",
         "ja": "本文が依拠する結果はそれぞれノートブック内で検証（`seqlab.claim`）として記述されており、保存された"
-              "フルモードの実行で一つでも成立しなければ `make test` が失敗します。",
+              "フルモードの実行で一つでも成立しなければ`make test`が失敗します。",
         "zh": "正文所依据的每个结果都在笔记本中写成一项检验（`seqlab.claim`）；若已保存的完整模式运行中有一项不成立，"
               "`make test` 即失败。",
     },
@@ -304,8 +304,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "de": "Jedes Notebook, ausgeführt von `make bench` am {date}, im vollen Modus (den Lernende ausführen) und im "
               "Schnellmodus (den die CI ausführt), jeweils ab dem Start des Kernels: {cpus} CPU-Kerne, keine GPU, "
               "{versions}. In Klammern: das Zeitbudget.",
-        "ja": "`make bench` が {date} に全ノートブックを、フルモード（学習者が実行するもの）とクイックモード（CI が実行するもの）で、"
-              "それぞれカーネルの起動から実行した結果（CPU {cpus} コア、GPU なし、{versions}）。括弧内は時間の予算。",
+        "ja": "`make bench`が{date}に全ノートブックを、フルモード（学習者が実行するもの）とクイックモード（CIが実行するもの）で、"
+              "それぞれカーネルの起動から実行した結果（CPU {cpus}コア、GPUなし、{versions}）。括弧内は時間の予算。",
         "zh": "`make bench` 于 {date} 以完整模式（学习者运行的模式）和快速模式（CI 运行的模式）运行全部笔记本的结果，"
               "均从内核启动开始计时（{cpus} 个 CPU 核心，无 GPU，{versions}）。括号内为时间预算。",
     },
@@ -322,8 +322,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "de": "Jede Kapitelseite, mit leerem Cache in Chromium über eine simulierte Leitung mit {mbit} Mbit/s und "
               "{latency} ms Latenz geöffnet, ausgeliefert wie von einem statischen Host (gzip), am {date}. Ziel: "
               "Der erste Inhalt erscheint nach höchstens {target:g} s.",
-        "ja": "{date} に、各章のページを空のキャッシュの Chromium で、{mbit} Mbit/s・遅延 {latency} ms の回線を模擬して"
-              "開いた結果（静的ホストと同じく gzip で配信）。目標：最初の内容が {target:g} 秒以内に表示されること。",
+        "ja": "{date}に、各章のページを空のキャッシュのChromiumで、{mbit} Mbit/s・遅延{latency} msの回線を模擬して"
+              "開いた結果（静的ホストと同じくgzipで配信）。目標：最初の内容が{target:g}秒以内に表示されること。",
         "zh": "{date} 在 Chromium 中以空缓存打开每个章节页面，模拟 {mbit} Mbit/s、延迟 {latency} ms 的网络，"
               "按静态托管的方式（gzip）提供。目标：首个内容在 {target:g} 秒内出现。",
     },
@@ -336,7 +336,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "this language's own scripts: {kb} kB.",
         "de": "Wechsel aus einer anderen Sprache in diese: zum zweiten Mal geladene Skripte: {again}; "
               "eigene Skripte dieser Sprache: {kb} kB.",
-        "ja": "他の言語からこの言語に切り替えたとき、再ダウンロードされたスクリプト：{again} 個。この言語固有のスクリプト：{kb} kB。",
+        "ja": "他の言語からこの言語に切り替えたとき、再ダウンロードされたスクリプト：{again}個。この言語固有のスクリプト：{kb} kB。",
         "zh": "从其他语言切换到本语言时：再次下载的脚本 {again} 个；本语言专有的脚本 {kb} kB。",
     },
     "bench_target": {"en": "Target", "de": "Ziel", "ja": "目標", "zh": "目标"},

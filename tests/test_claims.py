@@ -75,3 +75,26 @@ def test_bad_claims_are_clear_errors(one_claim, monkeypatch):
         seqlab.claim("99/x", True, value=float("nan"))
     with pytest.raises(ValueError, match="lang must be one of"):
         seqlab.claim("99/x", True, lang="fr")
+
+
+def test_prose_mode_rewrites_a_stored_claim_in_the_current_text(monkeypatch):
+    import copy
+
+    import nbformat
+
+    from seqlab import claims
+
+    nb = nbformat.read(authoring.ROOT / "notebooks" / "de" / "01-rnn-pytorch.ipynb", 4)
+    before = claims.stored(nb)
+    stale = copy.deepcopy(nb)
+    for cell in stale.cells:
+        for out in cell.get("outputs", []):
+            if claims.CLAIM_MIME in out.get("data", {}):
+                out["data"][claims.CLAIM_MIME]["text"] = "old text"
+                out["data"]["text/plain"] = "✓ old text"
+    claims.refresh(stale)
+    after = claims.stored(stale)
+    assert after == before, "text, verdict and value come back from claims.yml and the stored run"
+    lines = [o["data"]["text/plain"] for c in stale.cells for o in c.get("outputs", [])
+             if claims.CLAIM_MIME in o.get("data", {})]
+    assert all("old text" not in line for line in lines) and all(line.startswith("✓") for line in lines)

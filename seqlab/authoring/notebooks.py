@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .checks import strip_comments
 from .sources import _rel, notebook_path, split
+from .. import claims
 
 def execute(nb, cwd: Path, quick: bool = False, timeout: int = 900):
     """Execute a notebook in place with nbclient, in full mode unless ``quick``."""
@@ -140,6 +141,7 @@ def reuse_outputs(nb, old, path: Path) -> None:
         if key in old.metadata:
             nb.metadata[key] = old.metadata[key]
     refresh_quizzes(nb, path.parent.name)
+    claims.refresh(nb)
 
 
 def refresh_quizzes(nb, lang: str) -> None:
