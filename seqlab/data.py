@@ -150,6 +150,9 @@ _JA = dict(
     # and would announce it before the adjective)
     intensifiers=[[], ["とても"], ["本当に"], ["かなり"]],
     neg_intensifiers=[[], ["とても"], ["本当に"], ["かなり"]],
+    # the verdict after 形容詞 + と: three tokens either way (see _review_ja)
+    negation=["は", "言え", "ない"],
+    affirmation=["言って", "も", "いい"],
     tails=[["と", "思う"], ["と", "思います"], ["ね"], ["よ"]],
     # what a Japanese reviewer puts first; they carry no sentiment
     openers=[[], ["正直", "に", "言う", "と", "、"], ["今回", "の"]],
@@ -192,19 +195,20 @@ def _review_ja(g: dict, rng: random.Random, max_tails: int) -> tuple[list[str], 
     negated = rng.random() < 0.5
     plain, adverbial = rng.choice(g["adjectives_pos"] if positive else g["adjectives_neg"])
     tokens = list(rng.choice(g["openers"])) + list(rng.choice(g["subjects"]))
-    if negated:
-        # 良い わけ では ない ("it is not that it is good"), 退屈 な わけ では ない: the adjective keeps
-        # the form it has in a positive review and the negation comes after it, as "not" does in
-        # English, so polarity and negation must be combined (良く ない would give it away at once)
-        tokens += rng.choice(g["neg_intensifiers"])
-        tokens += [plain] + ([] if adverbial else ["な"]) + ["わけ", "では", "ない"]
-    else:
-        tokens += rng.choice(g["intensifiers"])
-        tokens += [plain] if adverbial else [plain, "だ"]
+    tokens += rng.choice(g["neg_intensifiers"] if negated else g["intensifiers"])
+    # 良い と は 言え ない ("it cannot be called good") against 良い と 言って も いい ("one may
+    # well call it good"): the adjective keeps its plain form and the verdict follows it, so polarity and
+    # negation must be combined (良く ない would give the label away in one token). Both verdicts
+    # are three tokens long after と: were the negated one longer (良い わけ では ない against 良い),
+    # the adjective's distance from the end alone would tell a negated review from an affirmed one,
+    # and the loss would fall at once instead of first sitting at ln 2, as it does in English.
+    tokens += [plain] + ([] if adverbial else ["だ"]) + ["と"]
+    tokens += g["negation"] if negated else g["affirmation"]
     for tail in rng.sample(g["tails"], min(rng.randint(0, max_tails), 1)):
         tokens += tail
-    afterthoughts = [a for a in g["afterthoughts"] if not set(a[1:]) & set(tokens)]   # 今回の…、今回は: no
-    for afterthought in rng.sample(afterthoughts, rng.randint(0, min(max_tails, len(afterthoughts)))):
+    # no afterthought repeats the review's opener (正直に言うと…、正直なところ; 今回の…、今回は)
+    afterthoughts = [a for a in g["afterthoughts"] if a[1] not in tokens]
+    for afterthought in rng.sample(afterthoughts, rng.randint(0, min(max_tails - 1, len(afterthoughts))) if max_tails else 0):
         tokens += afterthought
     return tokens + g["end"], int(positive != negated)
 

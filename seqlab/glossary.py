@@ -84,5 +84,6 @@ def chapter_links(lang: str, chapter: int, terms: list[dict]) -> str | None:
     mine = [e for e in terms if e["chapter"] == chapter]
     if not mine:
         return None
-    links = ", ".join(f"{{term}}`{e['term'][lang]}`" for e in mine)
-    return f"{t('glossary_terms', lang)} {links}"
+    cjk = lang in ("ja", "zh")                       # 、 between terms and no space after ：
+    links = ("、" if cjk else ", ").join(f"{{term}}`{e['term'][lang]}`" for e in mine)
+    return f"{t('glossary_terms', lang)}{'' if cjk else ' '}{links}"

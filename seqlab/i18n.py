@@ -12,7 +12,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Sequence Models: from RNNs to Transformers",
         "de": "Sequenzmodelle: von RNNs zu Transformern",
         "ja": "系列モデル：RNNからTransformerまで",
-        "zh": "序列模型：从 RNN 到 Transformer",
+        "zh": "序列模型：从RNN到Transformer",
     },
     "course_tagline": {
         "en": "Five chapters from the recurrent network to the Transformer: each model built from its "
@@ -21,10 +21,20 @@ STRINGS: dict[str, dict[str, str]] = {
               "gebaut, gegen PyTorch oder TensorFlow geprüft und in Minuten auf dem Laptop trainiert.",
         "ja": "リカレントネットワークからTransformerまでの5章。各モデルを数式から組み立て、PyTorchまたは"
               "TensorFlowと照合し、手元のノートPCで数分のうちに学習させます。",
-        "zh": "从循环网络到 Transformer 的五章：每个模型都从公式出发搭建，与 PyTorch 或 TensorFlow "
-              "对照验证，并在笔记本电脑上几分钟内训练完成。",
+        "zh": "从循环网络到Transformer，共五章：每个模型都从公式出发搭建，与PyTorch或TensorFlow的"
+              "实现对照验证，并在你的笔记本电脑上几分钟内训练完成。",
     },
     "language_name": {"en": "English", "de": "Deutsch", "ja": "日本語", "zh": "中文"},
+    # Sphinx's catalogs translate this message as "" in German and Japanese: the search page would
+    # say nothing when it has finished (seqlab.sphinx_ext fills it in)
+    "search_finished": {
+        "en": "Search finished, found ${resultCount} page(s) matching the search query.",
+        "de": "Suche beendet: ${resultCount} Seite(n) passen zur Suchanfrage.",
+        "ja": "検索が終わりました。検索語に一致するページが${resultCount}件見つかりました。",
+        "zh": "搜索完成，找到${resultCount}个与搜索词匹配的页面。",
+    },
+    "search_placeholder": {"en": "Search this book…", "de": "In diesem Buch suchen …", "ja": "この本を検索…",
+                           "zh": "搜索本书…"},
     "choose_language": {
         "en": "Choose your language",
         "de": "Sprache wählen",
@@ -61,7 +71,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "k (steps back from the end)",
         "de": "k (Schritte vor dem Ende)",
         "ja": "k（末尾から遡るステップ数）",
-        "zh": "k（距末尾的步数）",
+        "zh": "k（距末尾的时间步数）",
     },
     "grad_norm": {
         "en": "‖∂L/∂x_(T−k)‖ (log scale)",
@@ -73,9 +83,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Gradient reaching the input k steps back",
         "de": "Gradient am Eingang k Schritte zurück",
         "ja": "kステップ前の入力に届く勾配",
-        "zh": "传回 k 步之前输入的梯度",
+        "zh": "传回到k个时间步之前输入处的梯度",
     },
-    "lag": {"en": "steps since the key", "de": "Schritte seit dem Schlüssel", "ja": "キーからのステップ数", "zh": "距键的步数"},
+    "lag": {"en": "steps since the key", "de": "Schritte seit dem Schlüssel", "ja": "キーからのステップ数", "zh": "距键的时间步数"},
     "lag_title": {
         "en": "How long does each cell remember?",
         "de": "Wie lange erinnert sich jede Zelle?",
@@ -88,29 +98,29 @@ STRINGS: dict[str, dict[str, str]] = {
     # Chapter 5: positional encodings, attention heads, timings.
     "position": {"en": "position", "de": "Position", "ja": "位置", "zh": "位置"},
     "dimension": {"en": "dimension", "de": "Dimension", "ja": "次元", "zh": "维度"},
-    "head": {"en": "head {i}", "de": "Kopf {i}", "ja": "ヘッド{i}", "zh": "头 {i}"},
+    "head": {"en": "head {i}", "de": "Kopf {i}", "ja": "ヘッド{i}", "zh": "头{i}"},
     # Legend labels: a chapter names its lines in English, seqlab.plot shows them in LANG.
     "legend_source_as_written": {"en": "source as written", "de": "Quelle in geschriebener Reihenfolge",
-                                 "ja": "原文（書かれた順）", "zh": "源句原顺序"},
-    "legend_source_reversed": {"en": "source reversed", "de": "Quelle umgekehrt", "ja": "原文（逆順）", "zh": "源句倒序"},
+                                 "ja": "原文（書かれた順）", "zh": "源句（原顺序）"},
+    "legend_source_reversed": {"en": "source reversed", "de": "Quelle umgekehrt", "ja": "原文（逆順）", "zh": "源句（倒序）"},
     "legend_no_attention": {"en": "no attention", "de": "ohne Attention", "ja": "アテンションなし", "zh": "无注意力"},
     "legend_additive": {"en": "additive attention", "de": "additive Attention", "ja": "加法アテンション",
                         "zh": "加性注意力"},
     "legend_multiplicative": {"en": "multiplicative attention", "de": "multiplikative Attention",
                               "ja": "乗法アテンション", "zh": "乘性注意力"},
     "legend_lstm_attention": {"en": "LSTM with attention", "de": "LSTM mit Attention", "ja": "アテンション付きLSTM",
-                              "zh": "带注意力的 LSTM"},
-    "legend_lstm_layer": {"en": "LSTM layer", "de": "LSTM-Schicht", "ja": "LSTM層", "zh": "LSTM 层"},
+                              "zh": "带注意力的LSTM"},
+    "legend_lstm_layer": {"en": "LSTM layer", "de": "LSTM-Schicht", "ja": "LSTM層", "zh": "LSTM层"},
     "legend_encoder_block": {"en": "Transformer encoder block", "de": "Transformer-Encoderblock",
-                             "ja": "Transformerエンコーダーブロック", "zh": "Transformer 编码器块"},
+                             "ja": "Transformerエンコーダーブロック", "zh": "Transformer编码器块"},
     "sequence_length": {"en": "sequence length (tokens)", "de": "Folgenlänge (Token)", "ja": "系列長（トークン）", "zh": "序列长度（词元）"},
     "seconds_per_pass": {"en": "seconds per forward and backward pass", "de": "Sekunden pro Vorwärts- und Rückwärtsdurchlauf", "ja": "順伝播と逆伝播1回あたりの秒数", "zh": "每次前向和反向传播的秒数"},
     # Alt texts of the plots (seqlab.plot.describe).
     "alt_chart": {"en": "Chart of {y} against {x}.", "de": "Diagramm: {y} über {x}.",
-                  "ja": "{x}に対する{y}のグラフ。", "zh": "{y} 随 {x} 变化的图。"},
+                  "ja": "{x}に対する{y}のグラフ。", "zh": "{y}随{x}变化的图。"},
     "alt_series": {"en": "Lines: {labels}.", "de": "Linien: {labels}.", "ja": "線：{labels}。", "zh": "曲线：{labels}。"},
     "alt_heatmap": {"en": "Heatmap: {y} down, {x} across.", "de": "Heatmap: {y} nach unten, {x} nach rechts.",
-                    "ja": "ヒートマップ：縦が{y}、横が{x}。", "zh": "热力图：纵轴为 {y}，横轴为 {x}。"},
+                    "ja": "ヒートマップ：縦が{y}、横が{x}。", "zh": "热力图：纵轴为{y}，横轴为{x}。"},
     "alt_tokens": {"en": "Rows: {rows}. Columns: {columns}.", "de": "Zeilen: {rows}. Spalten: {columns}.",
                    "ja": "行：{rows}。列：{columns}。", "zh": "行：{rows}。列：{columns}。"},
     # The attention browser (seqlab.align).
@@ -122,7 +132,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Attention weights of {n} sentences. Run this cell to browse them.",
         "de": "Attention-Gewichte von {n} Sätzen. Führen Sie diese Zelle aus, um sie zu durchsuchen.",
         "ja": "{n}文のアテンションの重みです。このセルを実行すると閲覧できます。",
-        "zh": "{n} 个句子的注意力权重。运行此单元格即可浏览。",
+        "zh": "{n}个句子的注意力权重。运行此单元格即可浏览。",
     },
     "align_hint": {
         "en": "Tap or focus a cell to read its weight.",
@@ -134,8 +144,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "output_tokens": {"en": "output", "de": "Ausgabe", "ja": "出力", "zh": "输出"},
     # The quiz widget (seqlab.quiz). {score} and {total} are filled in by the widget.
     "quiz_title": {"en": "Quiz", "de": "Quiz", "ja": "クイズ", "zh": "测验"},
-    "check": {"en": "Check", "de": "Prüfen", "ja": "答え合わせ", "zh": "检查"},
-    "check_again": {"en": "Check again", "de": "Erneut prüfen", "ja": "もう一度答え合わせ", "zh": "再次检查"},
+    "check": {"en": "Check", "de": "Prüfen", "ja": "答え合わせ", "zh": "核对答案"},
+    "check_again": {"en": "Check again", "de": "Erneut prüfen", "ja": "もう一度答え合わせ", "zh": "重新核对"},
     "correct": {"en": "Correct!", "de": "Richtig!", "ja": "正解です！", "zh": "回答正确！"},
     "not_quite": {
         "en": "Not quite.",
@@ -155,15 +165,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Clear all your answers to this quiz?",
         "de": "Alle Antworten in diesem Quiz löschen?",
         "ja": "このクイズの解答をすべて消去しますか？",
-        "zh": "清除本测验的全部作答吗？",
+        "zh": "要清除本测验的所有答案吗？",
     },
-    "reset_yes": {"en": "Yes, clear them", "de": "Ja, löschen", "ja": "消去する", "zh": "清除"},
+    "reset_yes": {"en": "Yes, clear them", "de": "Ja, löschen", "ja": "消去する", "zh": "是，清除"},
     "reset_no": {"en": "Keep them", "de": "Behalten", "ja": "残す", "zh": "保留"},
     "quiz_plain": {
         "en": "Quiz: {n} questions. Run this cell to take it.",
         "de": "Quiz: {n} Fragen. Führen Sie diese Zelle aus, um es zu bearbeiten.",
         "ja": "クイズ：全{n}問。このセルを実行すると解答できます。",
-        "zh": "测验：共 {n} 题。运行此单元格即可作答。",
+        "zh": "测验：共{n}题。运行此单元格即可作答。",
     },
     "move_up": {"en": "Move up", "de": "Nach oben", "ja": "上へ", "zh": "上移"},
     "move_down": {"en": "Move down", "de": "Nach unten", "ja": "下へ", "zh": "下移"},
@@ -174,13 +184,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "A number, e.g. 6208, 6,208 or 0.25",
         "de": "Eine Zahl, z. B. 6208, 6.208 oder 0,25",
         "ja": "数値（例：6208、6,208、0.25）",
-        "zh": "数字，例如 6208、6,208 或 0.25",
+        "zh": "数字，例如6208、6,208或0.25",
     },
     "not_a_number": {
         "en": "That is not a number: write it like 6208, 6,208 or 0.25.",
         "de": "Das ist keine Zahl: schreiben Sie sie wie 6208, 6.208 oder 0,25.",
         "ja": "数値として読み取れません。6208、6,208、0.25のように入力してください。",
-        "zh": "无法识别为数字，请按 6208、6,208 或 0.25 的形式输入。",
+        "zh": "无法识别为数字，请按6208、6,208或0.25的形式输入。",
     },
     "explanation": {"en": "Why:", "de": "Warum:", "ja": "解説：", "zh": "解析："},
     "language_fallback": {
@@ -194,26 +204,26 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "a library too old? this says which, and how to fix it",
         "de": "eine Bibliothek zu alt? Das sagt, welche, und wie es sich beheben lässt",
         "ja": "ライブラリが古すぎる場合は、どれが古いかと直し方を表示します",
-        "zh": "若有库版本过旧，这里会指出是哪个以及如何修复",
+        "zh": "若某个库版本过旧，这里会指出是哪一个以及如何修复",
     },
     "env_colab": {
         "en": "on Colab only: install the course helpers",
         "de": "nur in Colab: die Hilfsmittel des Kurses installieren",
         "ja": "Colabの場合のみ：コースの補助パッケージをインストール",
-        "zh": "仅在 Colab 上：安装课程辅助包",
+        "zh": "仅在Colab上：安装课程的辅助包",
     },
-    "env_or_newer": {"en": "{version} or newer", "de": "{version} oder neuer", "ja": "{version}以降", "zh": "{version} 或更高版本"},
+    "env_or_newer": {"en": "{version} or newer", "de": "{version} oder neuer", "ja": "{version}以降", "zh": "{version}或更高版本"},
     "env_too_old": {
         "en": "This notebook needs {name} {need}, but {name} {have} is installed.",
         "de": "Dieses Notebook braucht {name} {need}, installiert ist aber {name} {have}.",
         "ja": "このノートブックには{name} {need}が必要ですが、インストールされているのは{name} {have}です。",
-        "zh": "本笔记本需要 {name} {need}，但当前安装的是 {name} {have}。",
+        "zh": "本笔记本需要{name} {need}，但当前安装的是{name} {have}。",
     },
     "env_missing": {
         "en": "This notebook needs {name} {need}, which is not installed.",
         "de": "Dieses Notebook braucht {name} {need}, das nicht installiert ist.",
         "ja": "このノートブックには{name} {need}が必要ですが、インストールされていません。",
-        "zh": "本笔记本需要 {name} {need}，但尚未安装。",
+        "zh": "本笔记本需要{name} {need}，但尚未安装。",
     },
     "env_fix": {
         "en": "To fix it, run this line in a new cell, then restart the kernel (on Colab: Runtime → Restart "
@@ -222,20 +232,20 @@ STRINGS: dict[str, dict[str, str]] = {
               "Laufzeit → Sitzung neu starten) und führen Sie das Notebook erneut von oben aus:",
         "ja": "新しいセルで次の行を実行し、カーネルを再起動してから（Colabでは「ランタイム」→「セッションを再起動」）、"
               "ノートブックを最初から実行し直してください。",
-        "zh": "请在新的单元格中运行下面这一行，然后重启内核（Colab 中为“代码执行程序”→“重启会话”），"
+        "zh": "请在新的单元格中运行下面这一行，然后重启内核（在Colab中：“代码执行程序”→“重启会话”），"
               "再从头运行本笔记本：",
     },
     # The book's page toolbar (assets/book/seqlab-book.js).
     "language": {"en": "Language", "de": "Sprache", "ja": "言語", "zh": "语言"},
     "framework": {"en": "Framework", "de": "Framework", "ja": "フレームワーク", "zh": "框架"},
-    "open_colab": {"en": "Open in Colab", "de": "In Colab öffnen", "ja": "Colabで開く", "zh": "在 Colab 中打开"},
+    "open_colab": {"en": "Open in Colab", "de": "In Colab öffnen", "ja": "Colabで開く", "zh": "在Colab中打开"},
     "open_binder": {"en": "Binder", "de": "Binder", "ja": "Binder", "zh": "Binder"},
     "open_jupyterhub": {"en": "JupyterHub", "de": "JupyterHub", "ja": "JupyterHub", "zh": "JupyterHub"},
     "hub_prompt": {
         "en": "Address of your class's JupyterHub (asked once, remembered in this browser):",
         "de": "Adresse des JupyterHub für diesen Kurs (einmal gefragt, in diesem Browser gespeichert):",
         "ja": "授業で使うJupyterHubのアドレス（最初に一度だけ尋ね、このブラウザーに保存します）：",
-        "zh": "课程所用 JupyterHub 的地址（只问一次，保存在此浏览器中）：",
+        "zh": "课程所用JupyterHub的地址（只询问一次，并保存在此浏览器中）：",
     },
     "footer_authors": {
         "en": "Written by the authors of the Sequence Models course",
@@ -247,7 +257,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{framework} notebook (.ipynb)",
         "de": "{framework}-Notebook (.ipynb)",
         "ja": "{framework}のノートブック（.ipynb）",
-        "zh": "{framework} 笔记本（.ipynb）",
+        "zh": "{framework}笔记本（.ipynb）",
     },
     "widget_missing": {
         "en": "This widget appears when you run the notebook.",
@@ -266,9 +276,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The course's terms, each with its name in the four languages of the course.",
         "de": "Die Begriffe des Kurses, jeweils mit ihrem Namen in den vier Sprachen des Kurses.",
         "ja": "本コースの用語を、コースで使う4言語での名称とともに示します。",
-        "zh": "本课程的术语及其在课程四种语言中的名称。",
+        "zh": "本课程的术语，以及每个术语在课程所用四种语言中的名称。",
     },
-    "chapter_n": {"en": "Chapter {n}", "de": "Kapitel {n}", "ja": "第{n}章", "zh": "第 {n} 章"},
+    "chapter_n": {"en": "Chapter {n}", "de": "Kapitel {n}", "ja": "第{n}章", "zh": "第{n}章"},
     "definition_in_english": {
         "en": "(definition in English)",
         "de": "(Definition noch nicht übersetzt)",
@@ -293,7 +303,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "ja": "本文が依拠する結果はそれぞれノートブック内で検証（`seqlab.claim`）として記述されており、保存された"
               "フルモードの実行で一つでも成立しなければ`make test`が失敗します。",
         "zh": "正文所依据的每个结果都在笔记本中写成一项检验（`seqlab.claim`）；若已保存的完整模式运行中有一项不成立，"
-              "`make test` 即失败。",
+              "`make test`即失败。",
     },
     "claim": {"en": "Claim", "de": "Behauptung", "ja": "主張", "zh": "结论"},
     # The benchmark page (seqlab.bench, `make bench`).
@@ -306,8 +316,8 @@ STRINGS: dict[str, dict[str, str]] = {
               "{versions}. In Klammern: das Zeitbudget.",
         "ja": "`make bench`が{date}に全ノートブックを、フルモード（学習者が実行するもの）とクイックモード（CIが実行するもの）で、"
               "それぞれカーネルの起動から実行した結果（CPU {cpus}コア、GPUなし、{versions}）。括弧内は時間の予算。",
-        "zh": "`make bench` 于 {date} 以完整模式（学习者运行的模式）和快速模式（CI 运行的模式）运行全部笔记本的结果，"
-              "均从内核启动开始计时（{cpus} 个 CPU 核心，无 GPU，{versions}）。括号内为时间预算。",
+        "zh": "`make bench`于{date}以完整模式（学习者运行的模式）和快速模式（CI运行的模式）运行全部笔记本的结果，"
+              "每次都从内核启动开始计时（{cpus}个CPU核心，无GPU，{versions}）。括号内为时间预算。",
     },
     "bench_notebook": {"en": "Notebook", "de": "Notebook", "ja": "ノートブック", "zh": "笔记本"},
     "bench_seconds": {"en": "Full mode (s)", "de": "Voller Modus (s)", "ja": "フルモード（秒）", "zh": "完整模式（秒）"},
@@ -324,11 +334,11 @@ STRINGS: dict[str, dict[str, str]] = {
               "Der erste Inhalt erscheint nach höchstens {target:g} s.",
         "ja": "{date}に、各章のページを空のキャッシュのChromiumで、{mbit} Mbit/s・遅延{latency} msの回線を模擬して"
               "開いた結果（静的ホストと同じくgzipで配信）。目標：最初の内容が{target:g}秒以内に表示されること。",
-        "zh": "{date} 在 Chromium 中以空缓存打开每个章节页面，模拟 {mbit} Mbit/s、延迟 {latency} ms 的网络，"
-              "按静态托管的方式（gzip）提供。目标：首个内容在 {target:g} 秒内出现。",
+        "zh": "{date}在Chromium中以空缓存打开每个章节页面的结果：模拟带宽{mbit} Mbit/s、延迟{latency} ms的网络，"
+              "页面按静态托管的方式（gzip）提供。目标：首个内容在{target:g}秒内出现。",
     },
     "bench_page": {"en": "Page", "de": "Seite", "ja": "ページ", "zh": "页面"},
-    "bench_fcp": {"en": "First content (s)", "de": "Erster Inhalt (s)", "ja": "最初の表示（秒）", "zh": "首次内容（秒）"},
+    "bench_fcp": {"en": "First content (s)", "de": "Erster Inhalt (s)", "ja": "最初の表示（秒）", "zh": "首个内容出现（秒）"},
     "bench_bytes": {"en": "Transferred (MB)", "de": "Übertragen (MB)", "ja": "転送量（MB）", "zh": "传输量（MB）"},
     "bench_requests": {"en": "Requests", "de": "Anfragen", "ja": "リクエスト数", "zh": "请求数"},
     "bench_switch": {
@@ -337,7 +347,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "de": "Wechsel aus einer anderen Sprache in diese: zum zweiten Mal geladene Skripte: {again}; "
               "eigene Skripte dieser Sprache: {kb} kB.",
         "ja": "他の言語からこの言語に切り替えたとき、再ダウンロードされたスクリプト：{again}個。この言語固有のスクリプト：{kb} kB。",
-        "zh": "从其他语言切换到本语言时：再次下载的脚本 {again} 个；本语言专有的脚本 {kb} kB。",
+        "zh": "从其他语言切换到本语言时：再次下载的脚本{again}个；本语言专有的脚本{kb} kB。",
     },
     "bench_target": {"en": "Target", "de": "Ziel", "ja": "目標", "zh": "目标"},
 }

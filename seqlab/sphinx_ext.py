@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from docutils import nodes
 from sphinx.search.ja import DefaultSplitter
@@ -80,7 +81,39 @@ def _dedupe_scripts(app, pagename, templatename, context, doctree) -> None:
     context["script_files"] = kept
 
 
+def _localise_theme(app, config):
+    """The theme's search field says "Search this book..." in every language; say it in the book's."""
+    from seqlab.i18n import t
+    from seqlab import LANGS
+
+    lang = (config.language or "en").split("_")[0]
+    if lang in LANGS:
+        config.html_theme_options = {**config.html_theme_options, "search_bar_text": t("search_placeholder", lang)}
+
+
+def _fill_search_messages(app, exception):
+    """Sphinx's German and Japanese catalogs translate the search's closing message as the empty
+    string, so the search page says nothing when it has finished: write the course's text in."""
+    import json
+
+    from seqlab import LANGS
+    from seqlab.i18n import t
+
+    lang = (app.config.language or "en").split("_")[0]
+    path = Path(app.outdir) / "_static" / "translations.js"
+    if exception or lang not in LANGS or not path.exists():
+        return
+    key = "Search finished, found ${resultCount} page(s) matching the search query."
+    js = path.read_text(encoding="utf-8")
+    empty = json.dumps(key) + ': ""'
+    if empty in js:
+        path.write_text(js.replace(empty, json.dumps(key) + ": " + json.dumps(t("search_finished", lang))),
+                        encoding="utf-8")
+
+
 def setup(app):
+    app.connect("config-inited", _localise_theme)
+    app.connect("build-finished", _fill_search_messages)
     app.connect("html-page-context", _dedupe_scripts, priority=900)
     app.connect("doctree-read", _join_cjk_lines)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -130,3 +130,78 @@ def test_stored_widgets_are_anywidgets_the_book_can_draw(lang):
             assert shown, f"{src.name} ({fw}) shows its quiz"
             for model_id in shown:
                 assert state[model_id]["model_module"] == "anywidget", f"{src.name} ({fw}): a widget the book cannot draw"
+
+
+# ------------------------------------------------------------------ Japanese and Chinese pages
+
+CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
+STRAY_SPACE = re.compile(f"[{CJK}]\\s+[{CJK}]")
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+BLOCKS = {"p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr",
+          "td", "th", "thead", "tbody", "caption", "blockquote", "figure", "figcaption", "section", "nav",
+          "aside", "header", "footer", "article", "main", "details", "summary", "br", "hr", "img", "button"}
+
+
+def visible_prose(html: str) -> str:
+    """The text a reader sees in a page's prose: no scripts, styles, code, printed outputs or TeX."""
+    from html.parser import HTMLParser
+
+    class Prose(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.stack, self.skipping, self.parts = [], 0, []
+
+        def handle_starttag(self, tag, attrs):
+            if tag in BLOCKS:
+                self.parts.append("\x00")             # a block boundary: no space is drawn there
+            if tag in VOID:
+                return
+            classes = (dict(attrs).get("class") or "").split()
+            skip = tag in {"script", "style", "pre", "code", "kbd", "head"} or "math" in classes
+            self.stack.append(skip)
+            self.skipping += skip
+
+        def handle_endtag(self, tag):
+            if tag in BLOCKS:
+                self.parts.append("\x00")
+            if tag not in VOID and self.stack:
+                self.skipping -= self.stack.pop()
+
+        def handle_data(self, data):
+            self.parts.append("\x01" if self.skipping else data)   # code, TeX: neither CJK nor space
+
+    parser = Prose()
+    parser.feed(html)
+    return "".join(parser.parts)
+
+
+def stray_spaces(html: str) -> list[str]:
+    """Each place where whitespace, which a browser shows as a space, stands between two CJK characters."""
+    text = visible_prose(html)
+    return [text[max(m.start() - 12, 0): m.end() + 12].replace("\n", "⏎").replace("\x00", "").replace("\x01", "")
+            for m in STRAY_SPACE.finditer(text)]
+
+
+def test_stray_space_finder_sees_what_a_reader_sees():
+    assert stray_spaces("<p>隠れ状態は\n前の状態</p>") == ["隠れ状態は⏎前の状態"]
+    assert stray_spaces("<p>隠れ状態は</p>\n<p>前の状態</p>") == []        # two blocks: no space drawn
+    assert stray_spaces("<li>隠れ状態</li> <li>勾配</li><p>状態<br>\nです</p>") == []
+    assert stray_spaces("<p>隠れ<span>状態</span> は</p>") == ["隠れ状態 は"]
+    assert stray_spaces("<p>隠れ<em>状態</em>は</p>") == []
+    assert stray_spaces("<p>状態 h です</p><pre>映画 は 良い</pre><script>'映画 は'</script>") == []
+    assert stray_spaces('<p>行列<span class="math">\\(E \\in\\)</span>で</p>') == []
+
+
+@pytest.mark.parametrize("lang", [lang for lang in LANGS if lang in ("ja", "zh")])
+def test_no_space_between_two_cjk_characters(lang):
+    """A line break inside a CJK paragraph of a source would show as a space between two characters."""
+    found = {}
+    pages = [p for p in sorted((HTML / lang).glob("*.html")) if p.name != "index.html"]  # (a redirect)
+    assert len(pages) >= 6
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        start, end = html.find('<article class="bd-article"'), html.find("</article>")
+        spaces = stray_spaces(html[start:end] if start >= 0 else html[html.find("<body"):])  # search.html: all
+        if spaces:
+            found[path.name] = spaces[:5]
+    assert not found, f"spaces between CJK characters in the {lang} book: {found}"

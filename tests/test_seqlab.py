@@ -63,6 +63,26 @@ def test_reviews_gold_english_and_german():
     assert data.reviews(1, lang="de", seed=0)[0].tokens[0] in {"Der", "Das", "Die"}
 
 
+def test_reviews_gold_japanese():
+    """Japanese: the verdict after the adjective flips it (良いとは言えない is negative), and it is
+    as long negated as affirmed, so the adjective's distance from the end does not give the
+    negation away (chapter 1's loss plateau depends on that)."""
+    g = data._JA
+    positive = {plain for plain, _ in g["adjectives_pos"]}
+    adjectives = positive | {plain for plain, _ in g["adjectives_neg"]}
+    distances = {True: set(), False: set()}
+    for r in data.reviews(2000, lang="ja", seed=0):
+        t = list(r.tokens)
+        i = next(i for i, tok in enumerate(t) if tok in adjectives)
+        negated = t[i + 1 : i + 6].count("ない") == 1
+        assert r.label == int((t[i] in positive) != negated), r.text
+        verdict_end = t.index("ない" if negated else "いい", i)
+        distances[negated].add(verdict_end - i)
+    assert distances[True] == distances[False] and len(distances[True]) == 2   # い- and な-adjectives
+    for r in data.reviews(200, lang="ja", seed=0, max_tails=0):    # no tail, no afterthought
+        assert r.tokens[-2] in ("ない", "いい"), r.text
+
+
 def test_reviews_bad_arguments():
     with pytest.raises(ValueError, match="lang must be one of"):
         data.reviews(10, lang="fr")
