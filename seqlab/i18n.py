@@ -21,7 +21,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "gebaut, gegen PyTorch oder TensorFlow geprüft und in Minuten auf dem Laptop trainiert.",
         "ja": "リカレントネットワークからTransformerまでの5章。各モデルを数式から組み立て、PyTorchまたは"
               "TensorFlowと照合し、手元のノートPCで数分のうちに学習させます。",
-        "zh": "从循环网络到Transformer，共五章：每个模型都从公式出发搭建，与PyTorch或TensorFlow的"
+        "zh": "从循环神经网络到Transformer，共五章：每个模型都从公式出发搭建，与PyTorch或TensorFlow的"
               "实现对照验证，并在你的笔记本电脑上几分钟内训练完成。",
     },
     "language_name": {"en": "English", "de": "Deutsch", "ja": "日本語", "zh": "中文"},
@@ -294,7 +294,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "claims_title": {"en": "What the chapters claim, checked on the stored runs",
                      "de": "Was die Kapitel behaupten, geprüft an den gespeicherten Läufen",
                      "ja": "各章の主張と、保存された実行結果による検証",
-                     "zh": "各章的结论及其在已保存运行结果上的检验"},
+                     "zh": "各章结论：在已保存的运行结果上检验"},
     "claims_intro": {
         "en": "Each result the text relies on is stated in its notebook as a check (`seqlab.claim`); `make test` "
               "fails when one of them does not hold in the committed full-mode run.",

@@ -93,7 +93,8 @@ def _localise_theme(app, config):
 
 def _fill_search_messages(app, exception):
     """Sphinx's German and Japanese catalogs translate the search's closing message as the empty
-    string, so the search page says nothing when it has finished: write the course's text in."""
+    string, so the search page says nothing when it has finished, and the Chinese one spaces the
+    number (匹配到 4 页): write the course's text in."""
     import json
 
     from seqlab import LANGS
@@ -103,12 +104,12 @@ def _fill_search_messages(app, exception):
     path = Path(app.outdir) / "_static" / "translations.js"
     if exception or lang not in LANGS or not path.exists():
         return
-    key = "Search finished, found ${resultCount} page(s) matching the search query."
+    key = json.dumps("Search finished, found ${resultCount} page(s) matching the search query.")
     js = path.read_text(encoding="utf-8")
-    empty = json.dumps(key) + ': ""'
-    if empty in js:
-        path.write_text(js.replace(empty, json.dumps(key) + ": " + json.dumps(t("search_finished", lang))),
-                        encoding="utf-8")
+    entry = re.compile(re.escape(key) + r': *"(?:[^"\\]|\\.)*"')
+    filled = entry.sub(lambda m: key + ": " + json.dumps(t("search_finished", lang)), js, count=1)
+    if filled != js:
+        path.write_text(filled, encoding="utf-8")
 
 
 def setup(app):

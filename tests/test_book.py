@@ -30,7 +30,7 @@ def test_landing_page_leads_to_every_language():
 @pytest.mark.parametrize("lang", LANGS)
 def test_book_is_in_its_language(lang):
     intro = page(lang, "intro.html")
-    assert f'<html lang="{lang}"' in intro
+    assert f'<html lang="{authoring.book.sphinx_language(lang).replace("_", "-")}"' in intro
     assert t("course_title", lang) in intro
 
 

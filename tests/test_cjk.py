@@ -41,3 +41,38 @@ def test_glossary_terms_are_read_as_a_reader_types_them():
 def test_only_the_japanese_book_uses_the_glossary_splitter():
     assert search_config("ja")["html_search_options"]["type"] == "seqlab.sphinx_ext.GlossarySplitter"
     assert search_config("en") == {} and search_config("de") == {}
+
+
+def test_the_chinese_index_keeps_whole_glossary_terms(tmp_path):
+    """jieba, with the glossary as its user dictionary, keeps 多头注意力 whole: the form a reader
+    types, and the browser does not split the query."""
+    import jieba
+
+    from seqlab.authoring.book import jieba_dictionary
+
+    config = search_config("zh", tmp_path)
+    path = config["html_search_options"]["dict"]
+    assert open(path, encoding="utf-8").read() == jieba_dictionary("zh")
+    terms = [line.split()[0] for line in jieba_dictionary("zh").splitlines()]
+    assert {"多头注意力", "循环神经网络", "隐状态", "位置编码", "长短期记忆网络"} <= set(terms)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.load_userdict(path)
+    text = "这一章用" + "、".join(terms) + "来讲解。"
+    words = set(tokenizer.cut_for_search(text))
+    missing = [term for term in terms if term not in words]
+    assert not missing, f"whole terms missing from the index: {missing}"
+
+
+def test_the_chinese_book_refuses_to_build_without_jieba(monkeypatch, tmp_path):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_jieba(name, *args, **kwargs):
+        if name == "jieba":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_jieba)
+    with pytest.raises(RuntimeError, match="needs jieba"):
+        search_config("zh", tmp_path)

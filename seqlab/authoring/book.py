@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -205,11 +206,48 @@ def claims_section(lang: str, root: Path = ROOT) -> str:
                       "|---|---|---:|---|", *rows]) + "\n"
 
 
-def search_config(lang: str) -> dict:
-    """Sphinx search settings for a language's book: Japanese pages are indexed by TinySegmenter
-    plus the glossary's whole terms (``seqlab.sphinx_ext.GlossarySplitter``)."""
+# Sphinx's language per book: Simplified Chinese is zh_CN (so the page says <html lang="zh-CN">).
+SPHINX_LANGUAGE = {"zh": "zh_CN"}
+
+
+def sphinx_language(lang: str) -> str:
+    return SPHINX_LANGUAGE.get(lang, lang)
+
+
+def jieba_dictionary(lang: str = "zh") -> str:
+    """A jieba user dictionary of the glossary's Chinese terms, one ``term frequency`` per line: jieba
+    then keeps 多头注意力 whole, and a reader who types it (the browser does not split a query)
+    finds the pages that use it."""
+    from .. import glossary
+
+    terms = set()
+    for entry in glossary.load():
+        for part in re.split(r"[（）()、，,]", entry["term"].get(lang, "")):   # 查询、键和值 -> 查询, 键和值
+            part = part.strip()
+            if len(part) > 1 and re.search(r"[\u4e00-\u9fff]", part) and " " not in part:
+                terms.add(part)
+    return "".join(f"{term} 100000\n" for term in sorted(terms, key=lambda t: (-len(t), t)))
+
+
+def search_config(lang: str, stage: Path | None = None) -> dict:
+    """Sphinx search settings for a language's book. Japanese pages are indexed by TinySegmenter
+    plus the glossary's whole terms (``seqlab.sphinx_ext.GlossarySplitter``); Chinese pages by
+    jieba with the glossary as its user dictionary (written to ``stage``). Without jieba Sphinx
+    indexes no Chinese at all and says nothing, so a missing jieba stops the build."""
     if lang == "ja":
         return {"html_search_options": {"type": "seqlab.sphinx_ext.GlossarySplitter", "lang": "ja"}}
+    if lang == "zh":
+        try:
+            import jieba  # noqa: F401
+        except ImportError:
+            raise RuntimeError("the Chinese book needs jieba for its search index (Sphinx would index no "
+                               "Chinese without it): pip install -r requirements.txt") from None
+        options = {}
+        if stage is not None:
+            path = stage / "jieba-dict.txt"
+            _write_if_changed(path, jieba_dictionary(lang).encode())
+            options["dict"] = str(path)
+        return {"html_search_options": options}
     return {}
 
 
@@ -222,8 +260,8 @@ def stage_book(lang: str, root: Path = ROOT) -> Path:
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
     config["title"] = t("course_title", lang)
     sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
-    sphinx_config["language"] = lang
-    sphinx_config.update(search_config(lang))
+    sphinx_config["language"] = sphinx_language(lang)
+    sphinx_config.update(search_config(lang, stage))
     # The only hidden cells are exercise solutions (tag `solution` adds `hide-cell`).
     sphinx_config["nb_code_prompt_show"] = t("show_solution", lang)
     sphinx_config["nb_code_prompt_hide"] = t("hide_solution", lang)
@@ -246,7 +284,7 @@ def stage_book(lang: str, root: Path = ROOT) -> Path:
 
     from .. import glossary
 
-    wanted = {"_config.yml", "_toc.yml"}
+    wanted = {"_config.yml", "_toc.yml", "jieba-dict.txt"}
     chapters = []
     terms = glossary.load() if glossary.GLOSSARY.exists() else []
     if terms:
