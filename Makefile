@@ -11,7 +11,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export TF_ENABLE_ONEDNN_OPTS := 0
 export PYTHONHASHSEED := 0
 
-.PHONY: venv floor book test lab notebooks check bench clean
+.PHONY: venv floor book test lab notebooks exercises check bench clean
 
 venv: $(STAMP)
 
@@ -65,6 +65,11 @@ bench: venv
 	$(PY) -m seqlab.bench $(CHAPTERS)
 	$(PY) -m seqlab.authoring book
 	$(PY) -m seqlab.bench_pages
+
+## make exercises: exercise-only notebooks (solutions removed, stubs and checks kept) for every
+##   language and framework, into _build/exercises/<lang>/, to hand out to a class
+exercises: venv
+	$(PY) -m seqlab.authoring exercises
 
 ## make check: are notebooks and translations current? (also part of make test)
 check: venv

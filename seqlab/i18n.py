@@ -47,6 +47,34 @@ STRINGS: dict[str, dict[str, str]] = {
         "ja": "解答を表示",
         "zh": "显示答案",
     },
+    # self-checking exercises (seqlab.exercises): the book's note, the exercise notebooks' head
+    "exercise_where": {
+        "en": "▶ This check runs in the notebook: open it with a button at the top of the page (Colab, Binder, "
+              "JupyterHub) or download it. The check needs no network.",
+        "de": "▶ Diese Prüfung läuft im Notebook: Öffnen Sie es mit einer Schaltfläche oben auf der Seite (Colab, Binder, "
+              "JupyterHub) oder laden Sie es herunter. Die Prüfung braucht keine Internetverbindung.",
+        "ja": "▶ このチェックはノートブックで実行します。ページ上部のボタン（Colab、Binder、JupyterHub）でノートブックを開くか、"
+              "ダウンロードしてください。ネットワーク接続は不要です。",
+        "zh": "▶ 这个检查要在笔记本里运行：用页面顶部的按钮（Colab、Binder、JupyterHub）打开笔记本，或者把它下载下来。"
+              "检查不需要联网。",
+    },
+    "instr_exercise_list": {"en": "Exercises that check themselves", "de": "Übungen, die sich selbst prüfen",
+                            "ja": "自動で答え合わせできる演習", "zh": "自动检查的练习"},
+    "exercises_title": {"en": "Exercises: {title}", "de": "Übungen: {title}", "ja": "演習：{title}",
+                        "zh": "练习：{title}"},
+    "exercises_intro": {
+        "en": "Write each function into the cell that holds its empty version, run that cell, then run the check "
+              "below it. The check tries your function on several cases and says what went wrong, with a hint; "
+              "it needs no network. The exercises refer to the chapter's text: keep it open beside this notebook.",
+        "de": "Schreiben Sie jede Funktion in die Zelle, die ihre leere Fassung enthält, führen Sie diese Zelle aus "
+              "und dann die Prüfung darunter. Die Prüfung probiert Ihre Funktion an mehreren Fällen aus und sagt "
+              "mit einem Hinweis, was nicht stimmt; sie braucht keine Internetverbindung. Die Übungen beziehen sich auf den Text des Kapitels: Halten Sie ihn neben diesem Notebook offen.",
+        "ja": "各関数を、空の関数が用意されたセルに書き込み、そのセルを実行してから、すぐ下のチェックを実行してください。"
+              "チェックは関数をいくつかのケースで試し、どこが違うかをヒントとともに示します。ネットワーク接続は不要です。"
+              "演習は章の本文を参照するので、本文をこのノートブックの横に開いておいてください。",
+        "zh": "把每个函数写进它的空函数所在的单元格，运行该单元格，再运行它下面的检查。检查会用若干用例测试你的函数，"
+              "指出哪里出了错并给出提示；它不需要联网。练习要参照本章正文，请在这个笔记本旁边打开正文。",
+    },
     "hide_solution": {
         "en": "Hide the solution",
         "de": "Lösung verbergen",
@@ -285,6 +313,143 @@ STRINGS: dict[str, dict[str, str]] = {
         "ja": "（定義は英語のみ）",
         "zh": "（定义暂为英文）",
     },
+    # The instructors' page (seqlab.authoring.instructor).
+    "instructors": {"en": "For instructors", "de": "Für Lehrende", "ja": "講師の方へ", "zh": "教师指南"},
+    "instr_intro": {
+        "en": "For teaching with this course: for each chapter, the objectives it opens with, the quiz questions "
+              "that test each objective, and how long its notebooks take to run; first, how to hand out the "
+              "exercises. Questions are numbered as the quiz shows them, followed by their id in the question bank.",
+        "de": "Für den Unterricht mit diesem Kurs: zu jedem Kapitel die Lernziele, mit denen es beginnt, die "
+              "Quizfragen, die jedes Lernziel prüfen, und wie lange seine Notebooks laufen; vorab, wie Sie die "
+              "Übungen austeilen. Die Fragen sind nummeriert wie im Quiz, dahinter steht ihre ID im Fragenkatalog.",
+        "ja": "このコースで教える方のためのページです。各章について、冒頭に掲げた学習目標、それぞれの目標を確かめるクイズの問題、"
+              "ノートブックの実行時間をまとめます。まず、演習の配り方を説明します。問題の番号はクイズに表示される番号で、"
+              "括弧内は問題バンクでのIDです。",
+        "zh": "本页面向使用本课程授课的教师：列出每章开头的学习目标、检验各个目标的测验题，以及各章笔记本的运行时间；"
+              "首先说明如何分发练习。题号与测验中显示的编号一致，括号内是题目在题库中的ID。",
+    },
+    "instr_times_intro": {
+        "en": "Run times were measured by `make bench` on {date} ({cpus} CPU cores, no GPU), each from the kernel's "
+              "start: full mode is what learners run, quick mode what CI runs. More measurements: {benchmarks}.",
+        "de": "Die Laufzeiten hat `make bench` am {date} gemessen ({cpus} CPU-Kerne, keine GPU), jeweils ab dem Start "
+              "des Kernels: Den vollen Modus führen die Lernenden aus, den Schnellmodus die CI. Weitere Messungen: "
+              "{benchmarks}.",
+        "ja": "実行時間は`make bench`が{date}に測定したもので（CPU {cpus}コア、GPUなし）、いずれもカーネルの起動から計っています。"
+              "フルモードは学習者が実行するもの、クイックモードはCIが実行するものです。ほかの測定結果は{benchmarks}にあります。",
+        "zh": "运行时间由`make bench`于{date}测得（{cpus}个CPU核心，无GPU），每次都从内核启动开始计时：完整模式是学习者"
+              "运行的模式，快速模式是CI运行的模式。更多测量结果见{benchmarks}。",
+    },
+    "instr_exercises": {"en": "Handing out the exercises", "de": "Die Übungen austeilen", "ja": "演習の配り方",
+                        "zh": "分发练习"},
+    "instr_step_make": {
+        "en": "Run `make exercises` in a copy of the course's repository. It writes the notebooks for your students "
+              "into `{folder}`, one per chapter and framework (`{example}`, …): the solutions removed, the stubs to "
+              "fill in and the checks kept.",
+        "de": "Führen Sie in einer Kopie des Kurs-Repositorys `make exercises` aus. Das schreibt die Notebooks für Ihre "
+              "Lernenden nach `{folder}`, eines je Kapitel und Framework (`{example}`, …): ohne die Lösungen, mit den "
+              "Codegerüsten zum Ausfüllen und den Prüfungen.",
+        "ja": "コースのリポジトリを手元に用意し、`make exercises`を実行します。学習者向けのノートブックが、章とフレームワークごとに"
+              "1つずつ`{folder}`に書き出されます（`{example}`など）。解答は取り除かれ、書き込むための空欄（スタブ）と答え合わせの"
+              "チェックは残ります。",
+        "zh": "在课程仓库的副本中运行`make exercises`。它会把供学生使用的笔记本写入`{folder}`，每章每个框架各一个（如"
+              "`{example}`）：去掉了参考答案，保留了待填写的代码框架和自动检查。",
+    },
+    "instr_step_repo": {
+        "en": "Put the contents of `{folder}` into a repository (or a branch) that your students can read.",
+        "de": "Legen Sie den Inhalt von `{folder}` in ein Repository (oder einen Branch), auf das Ihre Lernenden "
+              "Lesezugriff haben.",
+        "ja": "`{folder}`の中身を、学習者が読めるリポジトリ（またはブランチ）に置きます。",
+        "zh": "把`{folder}`中的内容放进学生有读取权限的仓库（或分支）。",
+    },
+    "instr_step_link": {
+        "en": "Give your students an nbgitpuller link. On the JupyterHub it copies the repository into the student's "
+              "home folder and opens the notebook; a later click pulls your changes and keeps the student's own.",
+        "de": "Geben Sie Ihren Lernenden einen nbgitpuller-Link. Auf dem JupyterHub kopiert er das Repository in ihren "
+              "Home-Ordner und öffnet das Notebook; ein späterer Klick holt Ihre Änderungen und behält ihre eigenen.",
+        "ja": "学習者にnbgitpullerのリンクを配ります。JupyterHub上でリンクを開くと、リポジトリが学習者のホームフォルダーに"
+              "コピーされ、ノートブックが開きます。あとでもう一度開くと、学習者自身の変更を残したまま、その後の更新を取り込みます。",
+        "zh": "把nbgitpuller链接发给学生。在JupyterHub上打开链接时，它会把仓库复制到学生的主目录并打开笔记本；之后再次打开时，"
+              "会拉取你后来的更新，同时保留学生自己的改动。",
+    },
+    "instr_link_form": {
+        "en": "The link has this form. `repo` is the repository's address, `branch` its branch, and `urlpath` what "
+              "JupyterLab opens: it starts with the folder the repository is cloned into, which is named after the "
+              "repository (nbgitpuller's `targetPath` chooses another). In the link itself every value is URL-encoded, "
+              "as nbgitpuller's link generator writes it:",
+        "de": "Der Link hat diese Form. `repo` ist die Adresse des Repositorys, `branch` sein Branch und `urlpath` das, "
+              "was JupyterLab öffnet: Der Pfad beginnt mit dem Ordner, in den das Repository geklont wird und der nach "
+              "ihm benannt ist (nbgitpullers Parameter `targetPath` wählt einen anderen). Im Link selbst ist jeder Wert "
+              "URL-kodiert, so wie ihn nbgitpullers Linkgenerator schreibt:",
+        "ja": "リンクは次の形です。`repo`はリポジトリのアドレス、`branch`はそのブランチ、`urlpath`はJupyterLabで開くものです。"
+              "`urlpath`は、リポジトリのクローン先のフォルダー（リポジトリと同じ名前。nbgitpullerの`targetPath`で変えられます）"
+              "から始まります。実際のリンクでは、nbgitpullerのリンク生成ツールと同じく、各値をURLエンコードします。",
+        "zh": "链接的格式如下。`repo`是仓库的地址，`branch`是分支，`urlpath`是JupyterLab要打开的路径：它以仓库被克隆到的"
+              "文件夹开头，该文件夹与仓库同名（nbgitpuller的`targetPath`参数可另选）。在实际链接中，每个值都要像"
+              "nbgitpuller的链接生成器那样进行URL编码：",
+    },
+    "instr_hub_set": {
+        "en": "The hub is the one set in `_config.yml` (`course_launch.jupyterhub_url`): `{hub}`.",
+        "de": "Der Hub ist der in `_config.yml` eingetragene (`course_launch.jupyterhub_url`): `{hub}`.",
+        "ja": "ハブには、`_config.yml`の`course_launch.jupyterhub_url`で設定した`{hub}`を使っています。",
+        "zh": "这里使用的是`_config.yml`中设置的JupyterHub（`course_launch.jupyterhub_url`）：`{hub}`。",
+    },
+    "instr_hub_unset": {
+        "en": "No hub is configured for this book (`course_launch.jupyterhub_url` in `_config.yml` is empty): "
+              "replace `{placeholder}` with your hub's address, or set it there and rebuild the book.",
+        "de": "Für dieses Buch ist kein Hub eingetragen (`course_launch.jupyterhub_url` in `_config.yml` ist leer): "
+              "Ersetzen Sie `{placeholder}` durch die Adresse Ihres Hubs, oder tragen Sie sie dort ein und bauen Sie "
+              "das Buch neu.",
+        "ja": "この本にはハブが設定されていません（`_config.yml`の`course_launch.jupyterhub_url`が空です）。`{placeholder}`を"
+              "お使いのハブのアドレスに置き換えるか、そこに設定して本をビルドし直してください。",
+        "zh": "本书尚未配置JupyterHub（`_config.yml`中的`course_launch.jupyterhub_url`为空）：请把`{placeholder}`换成你的"
+              "JupyterHub地址，或在该处填写后重新构建本书。",
+    },
+    "instr_link_example": {
+        "en": "For example, for `{notebook}` (chapter 1, PyTorch) in a repository `{repo}` on GitHub, branch "
+              "`{branch}` (a made-up name; use your own):",
+        "de": "Zum Beispiel für `{notebook}` (Kapitel 1, PyTorch) in einem Repository `{repo}` auf GitHub, Branch "
+              "`{branch}` (ein erfundener Name; setzen Sie Ihren eigenen ein):",
+        "ja": "たとえば、GitHubのリポジトリ`{repo}`（架空の名前です。ご自身のものに置き換えてください）のブランチ`{branch}`に"
+              "ある`{notebook}`（第1章、PyTorch版）なら、次のとおりです。",
+        "zh": "例如，GitHub仓库`{repo}`（虚构的名称，请换成你自己的）中`{branch}`分支上的`{notebook}`（第1章，PyTorch版）：",
+    },
+    "instr_offline": {
+        "en": "The checks in the exercises need no network: they ship inside the `seqlab` package that the notebooks "
+              "install (on Colab their first cell installs it; a hub image built from the repository's `binder/` "
+              "folder has it).",
+        "de": "Die Prüfungen in den Übungen brauchen keine Internetverbindung, denn sie stecken im Paket `seqlab`, das die Notebooks "
+              "installieren (auf Colab installiert es ihre erste Zelle; ein Hub-Image, das aus dem Ordner `binder/` "
+              "des Repositorys gebaut ist, enthält es).",
+        "ja": "演習のチェックにネットワーク接続は要りません。チェックは、ノートブックがインストールする`seqlab`パッケージに"
+              "含まれているからです（Colabではノートブックの最初のセルがインストールし、リポジトリの`binder/`フォルダーから"
+              "ビルドしたハブのイメージには最初から入っています）。",
+        "zh": "练习中的检查无需联网：它们包含在笔记本所安装的`seqlab`包中（在Colab上由笔记本的第一个单元安装；用仓库的"
+              "`binder/`文件夹构建的JupyterHub镜像已预装）。",
+    },
+    "instr_solutions": {
+        "en": "The full notebooks, with the solutions and their outputs, are in [`{folder}`]({url}) in the course's "
+              "repository.",
+        "de": "Die vollständigen Notebooks mit den Lösungen und ihren Ausgaben liegen im Repository des Kurses unter "
+              "[`{folder}`]({url}).",
+        "ja": "解答と出力を含む完全版のノートブックは、コースのリポジトリの[`{folder}`]({url})にあります。",
+        "zh": "包含参考答案及其输出的完整笔记本位于课程仓库的[`{folder}`]({url})中。",
+    },
+    "instr_chapter_line": {
+        "en": "Chapter page: {link}. Its quiz, `{bank}`, has {n} questions.",
+        "de": "Kapitelseite: {link}. Sein Quiz, `{bank}`, hat {n} Fragen.",
+        "ja": "章のページ：{link}。クイズ（`{bank}`）は{n}問です。",
+        "zh": "章节页面：{link}。本章测验（`{bank}`）共{n}题。",
+    },
+    "instr_objectives": {"en": "Objectives and the questions that test them", "de": "Lernziele und die Fragen, die sie prüfen",
+                         "ja": "学習目標と、それを確かめる問題", "zh": "学习目标及检验它们的测验题"},
+    "instr_questions": {"en": "Quiz questions:", "de": "Quizfragen:", "ja": "クイズの問題：", "zh": "测验题："},
+    # a question's number stays on the line of its id: a no-break space, in CJK a word joiner
+    "instr_question_ref": {"en": "{n}\u00a0(`{id}`)", "de": "{n}\u00a0(`{id}`)", "ja": "{n}\u2060（`{id}`）",
+                           "zh": "{n}\u2060（`{id}`）"},
+    "instr_not_covered": {"en": "Not covered by the quiz.", "de": "Vom Quiz nicht abgedeckt.",
+                          "ja": "クイズでは扱っていません。", "zh": "测验未涉及这一目标。"},
+    "instr_times": {"en": "Run time of the notebooks", "de": "Laufzeit der Notebooks", "ja": "ノートブックの実行時間",
+                    "zh": "笔记本运行时间"},
     # Claims (seqlab.claim): a result the text relies on, checked on the stored run.
     "claim_holds": {"en": "✓ Holds:", "de": "✓ Trifft zu:", "ja": "✓ 成立：", "zh": "✓ 成立："},
     "claim_fails": {"en": "✗ Does not hold:", "de": "✗ Trifft nicht zu:", "ja": "✗ 不成立：", "zh": "✗ 不成立："},
@@ -350,6 +515,56 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "从其他语言切换到本语言时：再次下载的脚本{again}个；本语言专有的脚本{kb} kB。",
     },
     "bench_target": {"en": "Target", "de": "Ziel", "ja": "目標", "zh": "目标"},
+    # The progress page (seqlab.authoring.progress_page, assets/book/seqlab-progress.js)
+    "progress": {"en": "Your progress", "de": "Ihr Fortschritt", "ja": "学習の進み具合", "zh": "学习进度"},
+    "progress_intro": {
+        "en": "This page reads only the quiz answers stored in this browser and sends nothing anywhere.",
+        "de": "Diese Seite liest nur die Quizantworten, die in diesem Browser gespeichert sind, und sendet nichts davon weiter.",
+        "ja": "このページは、このブラウザーに保存されたクイズの回答だけを読み取り、どこにも送信しません。",
+        "zh": "本页只读取此浏览器中保存的测验答案，不会向任何地方发送数据。",
+    },
+    "progress_no_script": {
+        "en": "Your progress appears here when JavaScript is on.",
+        "de": "Ihr Fortschritt erscheint hier, wenn JavaScript aktiviert ist.",
+        "ja": "JavaScriptが有効なときに、ここに進み具合が表示されます。",
+        "zh": "启用JavaScript后，这里会显示学习进度。",
+    },
+    "progress_to_quiz": {
+        "en": "To the quiz ({n} questions)",
+        "de": "Zum Quiz ({n} Fragen)",
+        "ja": "クイズへ（{n}問）",
+        "zh": "前往测验（{n}题）",
+    },
+    "progress_count": {
+        "en": "{answered} of {total} answered, {correct} correct",
+        "de": "{answered} von {total} beantwortet, {correct} richtig",
+        "ja": "{total}問中{answered}問に回答、{correct}問正解",
+        "zh": "共{total}题，已答{answered}题，答对{correct}题",
+    },
+    "progress_total": {
+        "en": "All chapters: {answered} of {total} answered, {correct} correct",
+        "de": "Alle Kapitel: {answered} von {total} beantwortet, {correct} richtig",
+        "ja": "全章：{total}問中{answered}問に回答、{correct}問正解",
+        "zh": "全部章节：共{total}题，已答{answered}题，答对{correct}题",
+    },
+    "progress_wrong": {
+        "en": "Answered, not yet right ({n}):",
+        "de": "Beantwortet, noch nicht richtig ({n}):",
+        "ja": "回答したがまだ正解していない問題（{n}問）：",
+        "zh": "已作答但尚未答对（{n}题）：",
+    },
+    "progress_unanswered": {
+        "en": "Not answered yet ({n})",
+        "de": "Noch nicht beantwortet ({n})",
+        "ja": "未回答の問題（{n}問）",
+        "zh": "尚未作答（{n}题）",
+    },
+    "progress_done": {
+        "en": "Every question answered correctly.",
+        "de": "Alle Fragen richtig beantwortet.",
+        "ja": "すべての問題に正解しました。",
+        "zh": "所有题目均已答对。",
+    },
 }
 
 

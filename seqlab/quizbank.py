@@ -6,6 +6,8 @@ A bank looks like this (``quizzes/01-rnn.yml``)::
     questions:
       - id: hidden-shape            # stable: progress is stored under it
         type: single                # single | multiple | numeric | order
+        objectives: [2]             # the chapter objectives it tests: 1-based indexes into the
+                                    # "**You will learn to**" list that opens the chapter source
         options: [a, b, c]          # option ids (single, multiple, order)
         answer: b                   # single: an id; multiple: [ids]; order: ids in the right order
         text:                       # per language; en, de, ja, zh may appear
@@ -17,6 +19,7 @@ A bank looks like this (``quizzes/01-rnn.yml``)::
               c: {text: "...", why: "..."}
       - id: rnn-params
         type: numeric
+        objectives: [2, 3]
         answer: {value: 6208, tolerance: 0}
         text:
           en:
@@ -24,6 +27,7 @@ A bank looks like this (``quizzes/01-rnn.yml``)::
             why: "d·h + h·h + h = ..."          # numeric: one explanation
       - id: training-steps
         type: order
+        objectives: [3]
         options: [zero, forward, backward, step]
         answer: [zero, forward, backward, step]
         text:
@@ -31,6 +35,13 @@ A bank looks like this (``quizzes/01-rnn.yml``)::
             question: "Put the steps of one training iteration in order."
             options: {zero: {text: "..."}, forward: {text: "..."}, ...}
             why: "..."                          # order: one explanation
+
+``objectives`` is required in every question, written once (not per language): the objectives are
+the chapter's, numbered as in its English source, and every translation lists as many. A bank alone
+does not know how many its chapter has (an installed ``seqlab`` ships the banks without the
+chapters), so ``load(path, n_objectives=...)`` and ``validate(..., n_objectives=...)`` check the
+range when given the count; the book build and the tests pass it
+(``seqlab.authoring.instructor.load_bank``).
 
 ``load(path)`` reads and validates a bank and raises ``BankError`` naming the file and the
 question id for anything malformed; ``validate`` returns all problems at once.
@@ -54,6 +65,26 @@ class BankError(ValueError):
 
 def _is_str(x) -> bool:
     return isinstance(x, str) and x.strip() != ""
+
+
+def _check_objectives(q, where: str, n_objectives: int | None) -> list[str]:
+    """``objectives``: a non-empty list of distinct 1-based objective numbers (at most ``n_objectives``)."""
+    if "objectives" not in q:
+        return [f"{where}: objectives is missing: list the chapter objectives the question tests "
+                "(1-based, as in the chapter's 'You will learn to' list), e.g. objectives: [1, 3]"]
+    given = q["objectives"]
+    if (not isinstance(given, list) or not given
+            or not all(isinstance(k, int) and not isinstance(k, bool) for k in given)):
+        return [f"{where}: objectives must be a non-empty list of whole objective numbers, got {given!r}"]
+    problems = []
+    if len(set(given)) != len(given):
+        problems.append(f"{where}: objectives repeat: {given}")
+    for k in given:
+        if k < 1 or (n_objectives is not None and k > n_objectives):
+            limit = ("1 or more (1-based)" if n_objectives is None
+                     else f"1 to {n_objectives}: the chapter has {n_objectives} objectives")
+            problems.append(f"{where}: objective {k} is out of range ({limit})")
+    return problems
 
 
 def _check_question(q, where: str) -> list[str]:
@@ -147,8 +178,9 @@ def _check_text(q, where: str) -> list[str]:
     return problems
 
 
-def validate(bank, path: Path | str) -> list[str]:
-    """Every problem of an already-parsed bank, each naming ``path`` and the question id."""
+def validate(bank, path: Path | str, n_objectives: int | None = None) -> list[str]:
+    """Every problem of an already-parsed bank, each naming ``path`` and the question id;
+    ``n_objectives``, where known, is how many objectives the bank's chapter lists."""
     path = str(path)
     if not isinstance(bank, dict) or not isinstance(bank.get("questions"), list):
         return [f"{path}: a bank is a mapping with 'chapter' and a list of 'questions'"]
@@ -170,6 +202,7 @@ def validate(bank, path: Path | str) -> list[str]:
             problems.append(f"{where}: id is used twice")
         seen.add(qid)
         problems += _check_question(q, where)
+        problems += _check_objectives(q, where, n_objectives)
         problems += _check_text(q, where)
         langs = set(q.get("text") or {}) if isinstance(q.get("text"), dict) else set()
         if langs_of_bank is None:
@@ -184,8 +217,9 @@ def validate(bank, path: Path | str) -> list[str]:
     return problems
 
 
-def load(path: Path | str) -> dict:
-    """Read and validate a bank; raises ``BankError`` listing every problem."""
+def load(path: Path | str, n_objectives: int | None = None) -> dict:
+    """Read and validate a bank; raises ``BankError`` listing every problem. With ``n_objectives``
+    (the chapter's number of objectives), every question's objectives must lie within it."""
     import yaml
 
     path = Path(path)
@@ -195,7 +229,7 @@ def load(path: Path | str) -> dict:
         raise BankError(f"{path}: no such question bank") from e
     except yaml.YAMLError as e:
         raise BankError(f"{path}: not valid YAML: {e}") from e
-    problems = validate(bank, path)
+    problems = validate(bank, path, n_objectives)
     if problems:
         raise BankError("\n".join(problems))
     return bank

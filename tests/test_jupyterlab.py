@@ -314,3 +314,66 @@ def test_run_all_then_take_the_quiz(chromium, lab, name):
     finally:
         nb.close()
         _shut_kernels(base, token)
+
+
+# Two self-checking exercises as a learner does them, in two languages and both frameworks: the
+# handed-out notebook (make exercises), Run All, then the learner's wrong function (its check shows
+# the hint for that mistake), then the right one (the check passes).
+EXERCISE_RUNS = [("ja", "02-lstm-gru", "pytorch", "02/lstm-step", "gate_order"),
+                 ("de", "05-transformer", "tensorflow", "05/attention-head", "no_scale")]
+
+
+def _typed_into(page, cell, code):
+    editor = cell.locator(".cm-content").first
+    editor.click()
+    page.keyboard.press("Control+a")
+    page.keyboard.insert_text(code)
+
+
+@pytest.mark.parametrize("lang,chapter,framework,key,mistake", EXERCISE_RUNS, ids=[r[0] + "-" + r[3] for r in EXERCISE_RUNS])
+def test_an_exercise_wrong_then_right(chromium, lab, lang, chapter, framework, key, mistake):
+    import nbformat
+    import numpy as np
+
+    from seqlab.authoring.handouts import exercise_notebook
+    from seqlab.exercises import EXERCISES, hint_text, message
+    from test_exercises import MUTATIONS, solution
+
+    base, token, folder = lab
+    name = f"exercises-{lang}-{chapter}-{framework}.ipynb"
+    handout = exercise_notebook(ROOT / "book" / lang / f"{chapter}.md", framework)
+    nbformat.write(handout, folder / name)
+    exercise = EXERCISES[key]
+    right = solution(key, framework)
+    wrong = right
+    for old, new in dict(MUTATIONS[key][framework])[mistake]:
+        wrong = wrong.replace(old, new)
+    stub = next(i for i, c in enumerate(handout.cells) if c.cell_type == "code" and c.source.startswith(f"def {exercise.name}("))
+    nb = Lab(chromium, base, token, name)
+    page = nb.page
+    cells = page.locator(".jp-Notebook .jp-Cell")
+    try:
+        nb.open(len(handout.cells))
+        nb.run_all()
+        todo = message("todo", lang).format(name=exercise.name)
+        assert cells.nth(stub + 1).locator(".seqlab-check").inner_text().strip() == todo
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        for code, verdict, shot in ((wrong, "✗", "wrong"), (right, "✓", "right")):
+            _typed_into(page, cells.nth(stub), code)
+            page.keyboard.press("Shift+Enter")                   # runs the function's cell, moves to the check
+            page.keyboard.press("Shift+Enter")                   # runs the check
+            out = cells.nth(stub + 1).locator(".seqlab-check").filter(has_text=verdict).first
+            out.wait_for(timeout=60000)
+            text = " ".join(out.inner_text().split())
+            if verdict == "✗":
+                assert text.startswith(f"✗ {exercise.name}"), text
+                assert " ".join(hint_text(key, mistake, lang).split()) in text, text
+            else:
+                n = len(exercise.cases(np.random.default_rng(0)))
+                assert text.startswith(message("passed", lang).format(name=exercise.name, n=n)), text
+            out.scroll_into_view_if_needed()
+            page.screenshot(path=str(SHOTS / f"jupyterlab-exercise-{lang}-{shot}.png"))
+        assert nb.foreign == [] and nb.errors == []
+    finally:
+        nb.close()
+        _shut_kernels(base, token)

@@ -21,6 +21,7 @@ Command line (the Makefile calls these)::
 
 The package holds one module per job, each importing only those before it: ``sources`` (read
 and split a source), ``checks`` (stale notebooks, translations), ``notebooks`` (execute and write notebooks),
+``instructor`` (the instructors' page: objectives, quiz coverage, run times, handing out exercises),
 ``book`` (each language's book, the benchmark page), ``landing`` (the site's front page),
 ``site`` (the published site: the books together, shared files served once), ``cli``.
 """

@@ -14,6 +14,9 @@ from pathlib import Path
 
 from .. import FRAMEWORKS
 from ..i18n import t
+from . import instructor
+from . import progress_page
+from .handouts import exercise_notes
 from .sources import CHAPTER_RE, FRAMEWORK_NAMES, ROOT, SETUP_CELL_ID, _rel, book_langs, chapter_sources, notebook_path, read_source, repository
 
 def _widget_content(model_id: str, states: dict, seen=()) -> object:
@@ -108,10 +111,14 @@ def book_pages(lang: str, root: Path = ROOT) -> list[str]:
     pages = [p.stem for p in sorted((root / "book" / lang).glob("*.md"))]
     chapters = [p for p in pages if CHAPTER_RE.match(p + ".md")]
     others = [p for p in pages if p not in chapters and p != "intro"]
+    if progress_page.has_page(lang, root):
+        others.insert(0, progress_page.NAME)
     if (root / "book" / "glossary.yml").exists():
         others.append("glossary")
     if (root / "assets" / "benchmarks.json").exists():
         others.append("benchmarks")
+    if chapters:
+        others.append(instructor.PAGE)  # last in the table of contents (stage_book)
     return ["intro"] + chapters + others
 
 
@@ -267,8 +274,9 @@ def stage_book(lang: str, root: Path = ROOT) -> Path:
     sphinx_config["nb_code_prompt_hide"] = t("hide_solution", lang)
     sphinx_config["togglebutton_hint"] = t("show_solution", lang)
     sphinx_config["togglebutton_hint_hide"] = t("hide_solution", lang)
-    sphinx_config["html_js_files"] = ["seqlab/config.js", "seqlab/seqlab-book.js", "seqlab/seqlab-widgets.js"]
-    sphinx_config["html_css_files"] = ["seqlab/seqlab-book.css"]
+    sphinx_config["html_js_files"] = ["seqlab/config.js", "seqlab/seqlab-book.js", "seqlab/seqlab-widgets.js",
+                                      "seqlab/seqlab-progress.js"]
+    sphinx_config["html_css_files"] = ["seqlab/seqlab-book.css", "seqlab/seqlab-progress.css"]
     sphinx_config["html_favicon"] = str(root / "assets" / "book" / "favicon.ico")
     sphinx_config["templates_path"] = ["_templates"]
     sphinx_config["html_context"] = {"seqlab_footer": t("footer_authors", lang)}
@@ -297,6 +305,8 @@ def stage_book(lang: str, root: Path = ROOT) -> Path:
                     raise FileNotFoundError(f"{_rel(notebook_path(page, fw))} is missing: run `make notebooks`")
             name = f"{page.stem}.ipynb"
             merged = merge_notebooks(page)
+            progress_page.mark_quiz(merged, page.stem)  # the progress page links to the quiz
+            exercise_notes(merged, lang)  # a self-checking exercise says where its check runs
             if terms:
                 line = glossary.chapter_links(lang, int(page.name[:2]), terms)
                 if line:
@@ -312,6 +322,10 @@ def stage_book(lang: str, root: Path = ROOT) -> Path:
     if not (book_dir / "intro.md").exists():
         raise FileNotFoundError(f"{_rel(book_dir / 'intro.md')} is missing: every book starts with it")
     extra = ["glossary"] if terms else []
+    if progress_page.has_page(lang, root):  # after the chapters, before the glossary
+        _write_if_changed(stage / "progress.md", progress_page.page(lang, root).encode())
+        wanted.add("progress.md")
+        extra.insert(0, progress_page.NAME)
     results = root / "assets" / "benchmarks.json"
     if results.exists():
         import json
@@ -320,6 +334,10 @@ def stage_book(lang: str, root: Path = ROOT) -> Path:
         _write_if_changed(stage / "benchmarks.md", page.encode())
         wanted.add("benchmarks.md")
         extra.append("benchmarks")
+    if chapters:  # the instructors' page, last (seqlab.authoring.instructor)
+        _write_if_changed(stage / f"{instructor.PAGE}.md", instructor.page(lang, root).encode())
+        wanted.add(f"{instructor.PAGE}.md")
+        extra.append(instructor.PAGE)
     toc = {"format": "jb-book", "root": "intro", "chapters": [{"file": c} for c in chapters + extra]}
     _write_if_changed(stage / "_toc.yml", yaml.safe_dump(toc).encode())
     for stale in stage.iterdir():  # pages removed from the source go from the stage too

@@ -28,6 +28,8 @@ def main(argv=None) -> int:
     p_follow.add_argument("sources", nargs="+", type=Path)
     p_book = sub.add_parser("book", help="build the books into _build/html/<lang>/")
     p_book.add_argument("--lang", action="append", choices=LANGS, help="default: every language")
+    p_ex = sub.add_parser("exercises", help="exercise notebooks (solutions removed) into _build/exercises/<lang>/")
+    p_ex.add_argument("--out", type=Path, help="default: _build/exercises")
     args = parser.parse_args(argv)
 
     try:
@@ -46,6 +48,10 @@ def main(argv=None) -> int:
                 print(p, file=sys.stderr)
             print(f"{len(problems)} problem(s)" if problems else "all notebooks and translations are current")
             return 1 if problems else 0
+        elif args.command == "exercises":
+            from .handouts import describe, write_exercises
+
+            print(describe(write_exercises(args.out)))
         elif args.command == "follow":
             for src in args.sources:
                 print(f"{src}: follows English version {stamp_follows(src)}")

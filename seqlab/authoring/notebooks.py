@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .checks import strip_comments
 from .sources import _rel, notebook_path, split
-from .. import claims
+from .. import claims, exercises
 
 def execute(nb, cwd: Path, quick: bool = False, timeout: int = 900):
     """Execute a notebook in place with nbclient, in full mode unless ``quick``."""
@@ -142,6 +142,7 @@ def reuse_outputs(nb, old, path: Path) -> None:
             nb.metadata[key] = old.metadata[key]
     refresh_quizzes(nb, path.parent.name)
     claims.refresh(nb)
+    exercises.refresh(nb)
 
 
 def refresh_quizzes(nb, lang: str) -> None:

@@ -41,7 +41,7 @@ def _files(folder: Path) -> dict[str, Path]:
 def _copy_book(lang: str, root: Path, target: Path) -> None:
     built = built_html(lang, root)
     pages = {src.stem for src in chapter_sources(lang, root)} | {"intro", "glossary", "benchmarks",
-                                                                  "index", "genindex", "search"}
+                                                                  "progress", "instructors", "index", "genindex", "search"}
     for rel, path in _files(built).items():
         if any(rule.search(rel) for rule in LEFT_OUT):
             continue

@@ -12,9 +12,11 @@ ROOT = Path(__file__).resolve().parents[2]
 FRAMEWORK_NAMES = {"pytorch": "PyTorch", "tensorflow": "TensorFlow"}
 # Tags a chapter source may use besides the framework tags: nbval's, Jupyter Book's and ours
 # (``solution``: an exercise's solution, hidden behind a toggle in the book and collapsed in
-# JupyterLab, but executed, so nbval proves every solution runs).
+# JupyterLab, but executed, so nbval proves every solution runs; ``exercise``: a self-checking
+# exercise's text, stub and check, which ``make exercises`` keeps in the exercise notebooks).
 OTHER_TAGS = {
     "solution",
+    "exercise",
     "nbval-check-output",
     "nbval-ignore-output",
     "raises-exception",
