@@ -107,6 +107,7 @@ class Exercise:
     mistakes: dict = field(default_factory=dict)    # hint -> numpy variant (args -> outputs)
     framework_reference: dict = field(default_factory=dict)  # framework -> (description, fn(args) -> outputs)
     exact: tuple = ()               # indexes of integer outputs, compared exactly
+    returns_list: bool = False      # returns a list as long as its first argument (clipping: one tensor per gradient)
     generic: str = "generic"        # the hint when no mistake matches
 
 
@@ -220,6 +221,7 @@ def _with_nan_at_zero(grads, max_norm):
 
 CLIP_NORM = Exercise(
     "01/clip-norm", "clip_by_global_norm", ["grads", "max_norm"], ["grads"], _clip_cases, _clip_ref,
+    returns_list=True,
     mistakes={
         "per_tensor": lambda grads, m: tuple(g * min(1.0, m / _norm([g])) if _norm([g]) > 0 else g for g in grads),
         "always_scale": lambda grads, m: tuple(g * m / _norm(grads) if _norm(grads) > 0 else g for g in grads),
@@ -456,7 +458,7 @@ SEQUENCE_LOSS = Exercise(
 # chapter 4 ------------------------------------------------------------------
 
 
-def _lengths_mask(B, S, lengths):
+def _lengths_mask(S, lengths):
     return np.arange(S)[None, :] < np.asarray(lengths)[:, None]
 
 
@@ -465,7 +467,7 @@ def _softmax_cases(rng):
     for label, (B, T, S, lengths) in (("case_random", (2, 3, 5, (5, 3))), ("case_batch1", (1, 1, 1, (1,))),
                                       ("case_odd", (3, 2, 4, (1, 4, 2))), ("case_large", (2, 4, 3, (2, 3)))):
         scale = 30.0 if label == "case_large" else 1.5
-        out.append(Case(label, [rng.normal(0, scale, (B, T, S)), _lengths_mask(B, S, lengths)]))
+        out.append(Case(label, [rng.normal(0, scale, (B, T, S)), _lengths_mask(S, lengths)]))
     return out
 
 
@@ -495,7 +497,7 @@ def _attend_cases(rng):
     out = []
     for label, (B, S, n, lengths) in (("case_random", (3, 5, 4, (5, 2, 4))), ("case_batch1", (1, 1, 3, (1,))),
                                       ("case_odd", (2, 7, 5, (7, 3))), ("case_random", (4, 3, 6, (3, 3, 1, 2)))):
-        out.append(Case(label, [_rng_f(rng, B, n), _rng_f(rng, B, S, n), _lengths_mask(B, S, lengths),
+        out.append(Case(label, [_rng_f(rng, B, n), _rng_f(rng, B, S, n), _lengths_mask(S, lengths),
                                 _rng_f(rng, n, n, scale=0.8)]))
     return out
 
@@ -573,7 +575,7 @@ def _head_cases(rng):
         if mask == "causal":
             M = np.tril(np.ones((T, T), dtype=bool))[None]
         elif mask == "padding":
-            M = _lengths_mask(B, S, rng.integers(1, S + 1, B))[:, None, :]
+            M = _lengths_mask(S, rng.integers(1, S + 1, B))[:, None, :]
         out.append(Case(label, [X_q, X_kv, _rng_f(rng, d, d_k, scale=1.2), _rng_f(rng, d, d_k, scale=1.2),
                                 _rng_f(rng, d, d_v), M]))
     return out
@@ -656,16 +658,12 @@ def _shape(value) -> str:
 
 def _outputs(result, exercise: Exercise, case: Case) -> tuple:
     """The learner's result as a tuple of NumPy arrays, matching the exercise's outputs."""
-    if exercise.key == "01/clip-norm":          # returns a list, one tensor per gradient
-        if not isinstance(result, (list, tuple)):
-            raise _Mismatch("count", expected=len(case.args[0]), got=1)
+    expected = len(case.args[0]) if exercise.returns_list else len(exercise.outputs)
+    if exercise.returns_list or expected > 1:
+        got = len(result) if isinstance(result, (list, tuple)) else 1
+        if not isinstance(result, (list, tuple)) or got != expected:
+            raise _Mismatch("count", expected=expected, got=got)
         result = tuple(result)
-        if len(result) != len(case.args[0]):
-            raise _Mismatch("count", expected=len(case.args[0]), got=len(result))
-    elif len(exercise.outputs) > 1:
-        if not isinstance(result, (list, tuple)) or len(result) != len(exercise.outputs):
-            got = len(result) if isinstance(result, (list, tuple)) else 1
-            raise _Mismatch("count", expected=len(exercise.outputs), got=got)
     else:
         result = (result,)
     try:
@@ -681,7 +679,7 @@ class _Mismatch(Exception):
 
 
 def _output_names(exercise, n):
-    if exercise.key == "01/clip-norm":
+    if exercise.returns_list:
         return [f"grads[{i}]" for i in range(n)]
     return exercise.outputs
 
@@ -711,13 +709,13 @@ def _compare(got: tuple, expected: tuple, exercise: Exercise) -> dict | None:
         if not np.allclose(g64, e, rtol=RTOL, atol=ATOL):
             d = np.abs(g64 - e)
             k = int(np.argmax(d.reshape(-1)))
-            return {"output": names[j], "kind": "values", "index": _index(k, e.shape) if e.ndim else [],
+            return {"output": names[j], "kind": "values", "index": _index(k, e.shape),
                     "expected_value": float(e.reshape(-1)[k]), "got_value": float(g64.reshape(-1)[k]),
                     "diff": float(d.reshape(-1)[k])}
     return None
 
 
-def _matches(got: tuple, variant: tuple, exact=()) -> bool:
+def _matches(got: tuple, variant: tuple) -> bool:
     if len(got) != len(variant):
         return False
     for j, (g, v) in enumerate(zip(got, variant)):
@@ -729,12 +727,13 @@ def _matches(got: tuple, variant: tuple, exact=()) -> bool:
     return True
 
 
-def _diagnose(exercise: Exercise, case: Case, got: tuple) -> str:
+def _diagnose(exercise: Exercise, case: Case, got: tuple, fallback: str) -> str:
+    """The first usual mistake whose output equals the learner's, else ``fallback``."""
     for hint, variant in exercise.mistakes.items():
         with np.errstate(all="ignore"):
-            if _matches(got, variant(*case.args), exercise.exact):
+            if _matches(got, variant(*case.args)):
                 return hint
-    return exercise.generic
+    return fallback
 
 
 def _where(exc: BaseException) -> str | None:
@@ -780,15 +779,7 @@ def run(key: str, fn, framework: str, seed: int = 0) -> dict:
                     "hint": "outputs"}
         diff = _compare(got, expected, exercise)
         if diff is not None:
-            if diff["kind"] == "shape":
-                hint = "shape"
-                with np.errstate(all="ignore"):
-                    for name, variant in exercise.mistakes.items():
-                        if _matches(got, variant(*case.args)):
-                            hint = name
-                            break
-            else:
-                hint = _diagnose(exercise, case, got)
+            hint = _diagnose(exercise, case, got, "shape" if diff["kind"] == "shape" else exercise.generic)
             return {**base, "status": "fail", **failure, **diff, "hint": hint}
     return {**base, "status": "pass"}
 
